@@ -1,0 +1,5 @@
+import sys
+
+from nghiquyet.cli import main
+
+sys.exit(main())

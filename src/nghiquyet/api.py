@@ -1,0 +1,19 @@
+"""The JSON API (django-ninja). Each app adds its router here.
+
+Authentication is the user's session (with CSRF); every endpoint scopes its
+queries through the access policy, exactly like the HTML views.
+"""
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+api = NinjaAPI(title="Nghị Quyết API", version="1", auth=django_auth, urls_namespace="api")
+
+
+def _add_routers() -> None:
+    from nghiquyet.organisations.api import router as organisations
+
+    api.add_router("/organisations/", organisations)
+
+
+_add_routers()

@@ -1,0 +1,7 @@
+from .navigation import navigation_items
+
+
+def navigation(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    return {"navigation": navigation_items(request.path)}

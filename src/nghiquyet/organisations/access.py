@@ -1,0 +1,251 @@
+"""The permission policy. Every view, API endpoint and export asks it.
+
+Reading:
+- a user sees the records of the units in their *scope*: the subtree of every
+  unit where they hold a role, plus the subtrees granted to those units
+  (``AccessGrant``: oversight by advisory boards and the inspection committee,
+  or an explicit grant). Nobody sees a sibling branch otherwise.
+- leadership documents flow down: a unit also sees the non-secret documents
+  issued by the units above it, and documents addressed or assigned to it.
+- secret (Mật) documents, and everything derived from them, need a
+  membership with ``secret_clearance`` at the issuing unit or an ancestor, or
+  at a unit the document is addressed to.
+- superusers see everything.
+
+Changing: a user may change a record when they hold one of the roles the
+record's kind allows at the record's unit or at a unit above it.
+
+Each kind of record is described once in ``RULES`` below: which field ties it
+to a unit, which field marks it secret, which roles may change it. Apps never
+filter by unit themselves; they call ``policy.scope(queryset)`` and
+``policy.can_change(obj)``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from operator import or_
+
+from django.apps import apps
+from django.db.models import Model, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q, valid_on_q
+
+MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
+EVERYONE = set(Role)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one kind of record is tied to the tree.
+
+    ``unit`` is the lookup from the record to its owning ``Unit`` ("" for Unit
+    itself). ``also_units`` are further unit lookups that make the record
+    visible (partners, recipients). ``document`` is the lookup to a leadership
+    document whose visibility the record inherits ("" for a document itself);
+    ``secret`` a boolean field that hides the record from users without
+    clearance; ``downward`` lets units below the owner read it.
+    """
+
+    unit: str
+    also_units: tuple[str, ...] = ()
+    document: str | None = None
+    secret: str | None = None
+    downward: bool = False
+    change_roles: frozenset[str] = field(default_factory=lambda: frozenset(MANAGERS))
+
+
+def unit_prefix(lookup: str) -> str:
+    return f"{lookup}__" if lookup else ""
+
+
+# Every model holding unit-scoped data is listed here, by app label.
+RULES: dict[str, Rule] = {
+    "organisations.Unit": Rule(unit="", change_roles=frozenset({Role.ADMINISTRATOR})),
+    "organisations.UnitAlias": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
+    "organisations.Membership": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
+    "organisations.AccessGrant": Rule(unit="target", change_roles=frozenset({Role.ADMINISTRATOR})),
+}
+
+
+def rule_for(model: type[Model]) -> Rule:
+    label = model._meta.label
+    try:
+        return RULES[label]
+    except KeyError:
+        raise LookupError(f"{label} has no access rule in nghiquyet.organisations.access.RULES") from None
+
+
+class AccessPolicy:
+    """What one user may see and change, as of one day."""
+
+    def __init__(self, user, day: datetime.date | None = None):
+        self.user = user
+        self.day = day or timezone.localdate()
+
+    # -- who the user is -------------------------------------------------
+
+    @property
+    def is_superuser(self) -> bool:
+        return bool(self.user.is_authenticated and self.user.is_superuser)
+
+    @cached_property
+    def memberships(self) -> list[Membership]:
+        if not self.user.is_authenticated:
+            return []
+        queryset = Membership.objects.filter(user=self.user).filter(valid_on_q(self.day))
+        return list(queryset.select_related("unit"))
+
+    @cached_property
+    def home_units(self) -> list[Unit]:
+        units = {m.unit_id: m.unit for m in self.memberships}
+        return list(units.values())
+
+    @cached_property
+    def granted_roots(self) -> list[tuple[Unit, bool]]:
+        if not self.home_units:
+            return []
+        grants = AccessGrant.objects.filter(grantee__in=self.home_units).filter(valid_on_q(self.day))
+        return [(grant.target, grant.include_subtree) for grant in grants.select_related("target")]
+
+    @cached_property
+    def home_ancestor_ids(self) -> set[int]:
+        return {pk for unit in self.home_units for pk in ancestor_ids(unit.path)}
+
+    def roles_at(self, unit: Unit) -> set[str]:
+        """Roles the user holds at ``unit`` or at a unit above it."""
+        above = set(ancestor_ids(unit.path))
+        return {m.role for m in self.memberships if m.unit_id in above}
+
+    def has_role(self, unit: Unit, roles) -> bool:
+        return self.is_superuser or bool(self.roles_at(unit) & set(roles))
+
+    @cached_property
+    def is_administrator(self) -> bool:
+        return self.is_superuser or any(m.role == Role.ADMINISTRATOR for m in self.memberships)
+
+    # -- reading -----------------------------------------------------------
+
+    def units_q(self, lookup: str = "") -> Q:
+        """Rows whose unit (at ``lookup``) lies in the user's scope."""
+        prefix = unit_prefix(lookup)
+        parts = [subtree_q(unit.path, prefix) for unit in self.home_units]
+        for unit, whole_subtree in self.granted_roots:
+            parts.append(subtree_q(unit.path, prefix) if whole_subtree else Q(**{f"{prefix}pk": unit.pk}))
+        return reduce(or_, parts) if parts else Q(pk__in=[])
+
+    def units_above_q(self, lookup: str = "") -> Q:
+        """Rows whose unit (at ``lookup``) is above one of the user's own units."""
+        return Q(**{f"{unit_prefix(lookup)}pk__in": sorted(self.home_ancestor_ids)})
+
+    def cleared_units_q(self, lookup: str) -> Q:
+        """Rows whose unit is one where the user may read secret documents."""
+        cleared = [m.unit for m in self.memberships if m.secret_clearance]
+        if not cleared:
+            return Q(pk__in=[])
+        prefix = unit_prefix(lookup)
+        return reduce(or_, (subtree_q(unit.path, prefix) for unit in cleared))
+
+    def visible_units(self):
+        if self.is_superuser:
+            return Unit.objects.all()
+        return Unit.objects.filter(self.units_q())
+
+    def document_q(self, lookup: str = "") -> Q:
+        """Leadership documents the user may read (see the module docstring)."""
+        prefix = unit_prefix(lookup)
+        issuer = f"{prefix}issuer_unit"
+        reach = self.units_q(issuer) | self.units_above_q(issuer)
+        reach |= Q(**{f"{prefix}recipient_units__in": [u.pk for u in self.home_units]})
+        open_documents = Q(**{f"{prefix}secret": False}) & reach
+        cleared = Q(**{f"{prefix}secret": True}) & (
+            self.cleared_units_q(issuer)
+            | Q(**{f"{prefix}issuer_unit__in": self._cleared_ancestor_ids()})
+            | Q(**{f"{prefix}recipient_units__in": [m.unit_id for m in self.memberships if m.secret_clearance]})
+        )
+        return open_documents | cleared
+
+    def _cleared_ancestor_ids(self) -> list[int]:
+        return sorted({pk for m in self.memberships if m.secret_clearance for pk in ancestor_ids(m.unit.path)})
+
+    def read_q(self, model: type[Model]) -> Q:
+        rule = rule_for(model)
+        if rule.document is not None:
+            return self.document_q(rule.document)
+        visible = self.units_q(rule.unit)
+        if rule.downward:
+            visible |= self.units_above_q(rule.unit)
+        for lookup in rule.also_units:
+            visible |= self.units_q(lookup)
+        if rule.secret:
+            visible &= Q(**{rule.secret: False}) | self.cleared_units_q(rule.unit)
+        return visible
+
+    def scope(self, queryset: QuerySet) -> QuerySet:
+        """Only the rows of ``queryset`` this user may read."""
+        if self.is_superuser:
+            return queryset
+        if not self.user.is_authenticated:
+            return queryset.none()
+        queryset = queryset.filter(self.read_q(queryset.model))
+        rule = rule_for(queryset.model)
+        # Lookups through many-to-many relations can repeat rows.
+        return queryset.distinct() if rule.document is not None or rule.also_units else queryset
+
+    def can_view(self, obj: Model) -> bool:
+        return self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+    def get_object_or_404(self, queryset_or_model, **lookup):
+        """Fetch one record the user may read, or answer 404 as if it did not exist."""
+        queryset = queryset_or_model
+        if not isinstance(queryset, QuerySet):
+            queryset = queryset._default_manager.all()
+        try:
+            return self.scope(queryset).get(**lookup)
+        except queryset.model.DoesNotExist:
+            raise Http404 from None
+
+    # -- changing ----------------------------------------------------------
+
+    def owning_unit(self, obj: Model) -> Unit | None:
+        rule = rule_for(type(obj))
+        if not rule.unit:
+            return obj if isinstance(obj, Unit) else None
+        target = obj
+        for attribute in rule.unit.split("__"):
+            target = getattr(target, attribute, None)
+            if target is None:
+                return None
+        return target
+
+    def can_change(self, obj: Model) -> bool:
+        if self.is_superuser:
+            return True
+        unit = self.owning_unit(obj)
+        if unit is None or not self.can_view(obj):
+            return False
+        return bool(self.roles_at(unit) & rule_for(type(obj)).change_roles)
+
+    def can_create_at(self, model: type[Model], unit: Unit) -> bool:
+        """May the user create a record of ``model`` owned by ``unit``?"""
+        if self.is_superuser:
+            return True
+        return bool(self.roles_at(unit) & rule_for(model).change_roles)
+
+
+def policy_for(request_or_user) -> AccessPolicy:
+    """The policy of a request's user, cached on the request."""
+    request = request_or_user if hasattr(request_or_user, "user") else None
+    if request is None:
+        return AccessPolicy(request_or_user)
+    if not hasattr(request, "_access_policy"):
+        request._access_policy = AccessPolicy(request.user)
+    return request._access_policy
+
+
+def registered_models() -> list[type[Model]]:
+    return [apps.get_model(label) for label in RULES]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """Full-text search and the document relationship graph."""
+
+    name = "nghiquyet.search"
+    verbose_name = _("Tìm kiếm")
