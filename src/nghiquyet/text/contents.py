@@ -132,10 +132,23 @@ def _title_and_note(subject: str | None) -> tuple[str | None, str | None]:
 
 
 def subject_normal_form(subject: str) -> str:
-    """The title as we store it: one line, and a leading "Về"/"V/v" written "về"/"về việc"."""
+    """The title as we store it: one line, beginning with "về" (see docs/labelling.md).
+
+    Title blocks print "về ..." under the type word, tables of contents "Về
+    ..."; a block without it ("KẾ HOẠCH / đào tạo, nâng cao ...") gets it, as
+    the tables of contents give it. "V/v" (công văn) becomes "về việc".
+    """
     subject = re.sub(r"\s+", " ", subject).strip(" .;,")
     subject = re.sub(r"^V/[vV]\.?\s+", "về việc ", subject)
-    return re.sub(r"^(?:Về|VỀ)(?=\s)", "về", subject)
+    if re.match(r"^(?:về|Về|VỀ)\s", subject):
+        return "về" + subject[2:]
+    first = subject.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first not in _PROPER_FIRST_WORDS:
+        subject = subject[0].lower() + subject[1:]
+    return f"về {subject}" if subject else subject
+
+
+_PROPER_FIRST_WORDS = {"Đảng", "Nhà", "Quốc", "Chính", "Bộ", "Ban", "Ủy", "Hội", "Mặt", "Nhân"}
 
 
 def _is_noise(text: str) -> bool:

@@ -37,6 +37,7 @@ MARKER_RE = re.compile(
 )
 FOOTNOTE_RE = re.compile(rf"^(?P<number>\d{{1,2}})\s+[{UPPER}\"(]")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
+_PARAGRAPH_END = (".", "!", "?", ":", "…", '."', '.")', ".'")
 _CONTINUATION_START = set(",;:)%.…]")
 _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
@@ -55,11 +56,9 @@ class SourceLines:
     def from_lines(cls, lines: list[str]) -> "SourceLines":
         text = [_SPACES.sub(" ", line).strip() for line in lines]
         page_start = [line[:1].isspace() and bool(stripped) for line, stripped in zip(lines, text)]
-        lengths = sorted(len(line) for line in text if len(line) >= 20)
-        width = lengths[int(len(lengths) * 0.9)] if lengths else 80
         non_blank = sum(1 for line in text if line)
         spaced = non_blank > 10 and (len(text) - non_blank) >= 0.6 * non_blank
-        return cls(text, page_start, max(width, 40), spaced)
+        return cls(text, page_start, wrap_width(text), spaced)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -71,9 +70,20 @@ class SourceLines:
             index += 1
         return None
 
-    def is_full(self, index: int) -> bool:
-        """The line reaches the wrap width: its paragraph goes on."""
-        return len(self.text[index]) >= self.width - 12
+
+def wrap_width(lines: list[str]) -> int:
+    """The width text was wrapped at: nine lines in ten of some length are no longer."""
+    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    return max(lengths[int(len(lengths) * 0.9)] if lengths else 80, 40)
+
+
+def is_full(before: str, after: str, width: int) -> bool:
+    """Whether ``before`` was wrapped: it nearly fills the width, or ``after``'s first word would not fit.
+
+    Characters are not all equally wide in print, hence the margin.
+    """
+    first_word = after.split(" ", 1)[0]
+    return len(before) >= width - 12 or len(before) + 1 + len(first_word) > width - 2
 
 
 # --- What a line is ------------------------------------------------------------
@@ -120,6 +130,7 @@ class Anatomy:
 
     first: int
     last: int
+    width: int = 80  # this document's wrap width (pages of one file differ)
     roles: dict[int, str] = field(default_factory=dict)  # non-body lines only
 
     def role(self, index: int) -> str:
@@ -152,7 +163,7 @@ def _only_blank_between(source: SourceLines, line_number: int, index: int) -> bo
 
 def anatomy(source: SourceLines, first: int, last: int) -> Anatomy:
     """Give each line of the document ``first``..``last`` its role."""
-    parts = Anatomy(first, last)
+    parts = Anatomy(first, last, wrap_width(source.text[first: last + 1]))
     body_start = _mark_header(source, parts)
     title = _title_at(source, body_start, last)
     if title:
@@ -364,7 +375,7 @@ def _mark_artefacts(source: SourceLines, parts: Anatomy, start: int, end: int) -
             parts.roles[index] = "page"
         elif SEPARATOR_RE.match(line):
             parts.roles[index] = "separator"
-        elif blank_before and _is_footnote(source, index, start):
+        elif blank_before and _is_footnote(source, index, start, parts.width):
             stop = index
             while stop + 1 <= end and text[stop + 1] and not source.page_start[stop + 1]:
                 stop += 1
@@ -373,11 +384,11 @@ def _mark_artefacts(source: SourceLines, parts: Anatomy, start: int, end: int) -
         index += 1
 
 
-def _is_footnote(source: SourceLines, index: int, start: int) -> bool:
+def _is_footnote(source: SourceLines, index: int, start: int, width: int) -> bool:
     match = FOOTNOTE_RE.match(source.text[index])
     if not match:
         return False
-    if len(source.text[index]) > source.width + 5:
+    if len(source.text[index]) > width + 5:
         return True  # footnotes are set in a smaller type: longer lines
     number = match["number"]
     window = " ".join(source.text[max(start, index - 80): index])
@@ -398,7 +409,7 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
             gap = gap or (not text and role is None)
             continue
         if previous is not None:
-            joint = join_between(source, previous, index, blank=gap)
+            joint = join_between(source, previous, index, blank=gap, width=parts.width)
             pieces.append(joint)
             offset += len(joint)
         anchors.append((offset, index + 1))
@@ -408,12 +419,13 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
     return RepairedText("".join(pieces), anchors)
 
 
-def join_between(source: SourceLines, previous: int, following: int, blank: bool) -> str:
+def join_between(source: SourceLines, previous: int, following: int, blank: bool, width: int) -> str:
     """What goes between two body lines: "" or " " (one paragraph) or "\\n" (a new one)."""
-    joint = continuation(source.text[previous], source.text[following], source.is_full(previous))
+    before, after = source.text[previous], source.text[following]
+    joint = continuation(before, after, is_full(before, after, width))
     if joint is None:
         return "\n"
-    if joint == " " and blank and not source.spaced and ends_sentence(source.text[previous]):
+    if blank and not source.spaced and after[0].isupper() and before.endswith(_PARAGRAPH_END):
         return "\n"  # in a file that separates paragraphs by blank lines
     return joint
 
@@ -421,13 +433,13 @@ def join_between(source: SourceLines, previous: int, following: int, blank: bool
 def continuation(before: str, after: str, full: bool) -> str | None:
     """How line ``after`` continues line ``before``: "", " " or None (a new paragraph).
 
-    ``full`` says whether ``before`` reaches the wrap width.
+    ``full`` says whether ``before`` was wrapped (see ``is_full``).
     """
     if len(before) > 1 and before[-1] in "-/" and before[-2] not in " -/" and after[0] not in " -":
         return ""  # "17-" + "CT/TU", "Covid-" + "19", "522/QĐ-" + "TTg"
     marker = MARKER_RE.match(after)
     if marker:
-        return " " if marker["bullet"] and _dash_continues(before, after) else None
+        return " " if marker["bullet"] and _dash_continues(before, after, full) else None
     if after[0].islower() or after[0] in _CONTINUATION_START:
         return " "
     if is_caps(before) and len(before) < 100:
@@ -437,12 +449,12 @@ def continuation(before: str, after: str, full: bool) -> str | None:
     return " " if full or after[0].isdigit() else None
 
 
-def _dash_continues(before: str, after: str) -> bool:
-    """ "kinh tế" + "- xã hội", "2021" + "- 2025": a wrapped dash, not a list item."""
+def _dash_continues(before: str, after: str, full: bool) -> bool:
+    """ "kinh tế" + "- xã hội", "QL37" + "- QL17", "2021" + "- 2025": a wrapped dash, not a list item."""
     rest = after[1:].lstrip()
     if not rest or ends_sentence(before):
         return False
-    if rest[0].islower():
+    if rest[0].islower() or full:
         return True
     return bool(re.search(r"\d{4}$", before) and re.match(r"\d{4}\b", rest))
 

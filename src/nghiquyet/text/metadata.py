@@ -4,9 +4,9 @@
 - issued_on and place: "Bắc Giang, ngày 04 tháng12 năm 2020".
 - kind: the title block's type word, else the symbol's type code, else the
   table of contents, else what the text calls itself ("Nghị quyết này").
-- title: the subject of the title block as one line; a leading "Về" is
-  written "về" and "V/v" "về việc" (the normal form; other first words are
-  kept as printed: "thực hiện Nghị quyết ...", "Tiếp tục đổi mới ...").
+- title: the subject of the title block as one line, beginning with "về"
+  (written "về" when printed "Về", added when the block has none, as tables
+  of contents do: "về thực hiện Nghị quyết ..."); "V/v" becomes "về việc".
 - issuer: the body the signature acts for ("T/M BAN THƯỜNG VỤ" → "Ban Thường
   vụ Tỉnh ủy", the committee named by the header's issuer block), else
   the title block ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" → "Tỉnh ủy"), else the
