@@ -460,16 +460,26 @@ def _dash_continues(before: str, after: str, full: bool) -> bool:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Lines of one title or list item joined into one: the rules of ``continuation`` for a sentence."""
-    out = ""
+    """Lines of one title or list item joined into one: "17-" + "CT/TU" without a space, others with one."""
+    return _join(lines)[0]
+
+
+def joined_text(source: SourceLines, indexes: list[int]) -> RepairedText:
+    """Some lines (a title block) as one paragraph, with anchors to their input lines."""
+    lines = [source.text[index] for index in indexes if source.text[index]]
+    text, offsets = _join(lines)
+    numbers = [index + 1 for index in indexes if source.text[index]]
+    return RepairedText(text, list(zip(offsets, numbers)))
+
+
+def _join(lines: list[str]) -> tuple[str, list[int]]:
+    out, offsets = "", []
     for line in lines:
         line = _SPACES.sub(" ", line).strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -":
-            out += line
-        else:
-            out += " " + line
-    return out
+        if out and not (out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -"):
+            out += " "
+        offsets.append(len(out))
+        out += line
+    return out, offsets

@@ -21,7 +21,7 @@ from nghiquyet.text import commitments
 from nghiquyet.text.contents import ContentsEntry, read_contents
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path, text_lines
 from nghiquyet.text.errors import DocumentReadError
-from nghiquyet.text.layout import SourceLines, anatomy, repair
+from nghiquyet.text.layout import SourceLines, anatomy, joined_text, repair
 from nghiquyet.text.metadata import apply_contents, read_metadata
 from nghiquyet.text.model import AbsentDocument, ParsedDocument, ParseResult, SourceRef
 from nghiquyet.text.normalize import repair_line
@@ -76,8 +76,9 @@ def read_document(source: SourceLines, first: int, last: int, filename: str) -> 
     read_metadata(document, source, parts)
     document.blocks = parts.blocks(source)
     document.outline = build_outline(body)
+    title = joined_text(source, parts.lines(source, "title"))
     document.references = [
-        reference for reference in find_references(body)
+        reference for reference in find_references(body, title)
         if not (reference.symbol == document.symbol and reference.issued_on in (None, document.issued_on))
     ]
     return document
