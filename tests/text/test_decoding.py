@@ -1,16 +1,15 @@
 """Bytes to lines: encodings, Word, PDF, and the clear refusals."""
 
-import io
 import random
 import tracemalloc
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from nghiquyet.text import legacy
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path
 from nghiquyet.text.errors import DocumentReadError
+from tests.text.files import make_docx, make_pdf
 
 SAMPLE = """TỈNH ỦY BẮC GIANG
 Số 12-NQ/TU
@@ -157,41 +156,6 @@ def test_missing_file_and_folder(tmp_path):
 
 # --- Word ----------------------------------------------------------------------
 
-def make_docx() -> bytes:
-    import docx
-
-    document = docx.Document()
-    header = document.add_table(rows=1, cols=2)
-    left, right = header.rows[0].cells
-    left.text = "TỈNH ỦY HÀ NAM"
-    left.add_paragraph("*")
-    left.add_paragraph("Số 15-KH/TU")
-    right.text = "ĐẢNG CỘNG SẢN VIỆT NAM"
-    right.add_paragraph("Hà Nam, ngày 03 tháng 8 năm 2022")
-    document.add_paragraph("KẾ HOẠCH")
-    document.add_paragraph("thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị")
-    document.add_paragraph("-----")
-    document.add_paragraph("I. MỤC TIÊU")
-    document.add_paragraph("1. Phấn đấu đến năm 2025, 100% cơ quan đảng sử dụng văn bản điện tử.")
-    data = document.add_table(rows=2, cols=3)
-    for cells, values in zip(data.rows, [("Chỉ tiêu", "2023", "2025"), ("Tỷ lệ hồ sơ trực tuyến", "60%", "80%")]):
-        for cell, value in zip(cells.cells, values):
-            cell.text = value
-    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
-    document.add_paragraph("Giao Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.")
-    closing = document.add_table(rows=1, cols=2)
-    recipients, signature = closing.rows[0].cells
-    recipients.text = "Nơi nhận:"
-    recipients.add_paragraph("- Ban Bí thư Trung ương Đảng (báo cáo),")
-    recipients.add_paragraph("- Lưu Văn phòng Tỉnh ủy.")
-    signature.text = "T/M BAN THƯỜNG VỤ"
-    signature.add_paragraph("PHÓ BÍ THƯ")
-    signature.add_paragraph("Lê Thị Thủy")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_docx_paragraphs_and_tables_in_reading_order():
     lines = decode(make_docx(), "ke-hoach.docx").lines
     assert lines[:5] == ["TỈNH ỦY HÀ NAM", "*", "Số 15-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nam, ngày 03 tháng 8 năm 2022"]
@@ -207,23 +171,6 @@ def test_a_damaged_docx_is_refused():
 
 
 # --- PDF -----------------------------------------------------------------------
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    fpdf = pytest.importorskip("fpdf")
-    if not FONT.is_file():
-        pytest.skip("no Unicode TrueType font (DejaVuSans) on this machine")
-    pdf = fpdf.FPDF()
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=11)
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
 
 def test_pdf_text_layer_is_read_page_by_page():
     pages = [["TỈNH ỦY NAM ĐỊNH", "Số 08-CT/TU", "Nam Định, ngày 12 tháng 5 năm 2021", "CHỈ THỊ",

@@ -49,7 +49,7 @@ _RELATION_RE = re.compile(
 _COORDINATED = re.compile(r"(?:\s*(?:của|do)\s+[^,;.:()\n]{1,60}?)?\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE)
 _WINDOW = 60  # characters before a mention where its relation word may stand
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_TITLE_RE = re.compile(r"^(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;()\n]{3,300}?)(?=[;()\n]|\.(?:\s|$)|$)")
+_TITLE_RE = re.compile(r"(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;()\n]{3,300}?)(?=[;()\n]|\.(?:\s|$)|$)")
 
 
 def find_references(body: RepairedText, title: RepairedText | None = None) -> list[Reference]:
