@@ -416,7 +416,7 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
         pieces.append(text)
         offset += len(text)
         previous, gap = index, False
-    return RepairedText("".join(pieces), anchors)
+    return RepairedText("".join(pieces), anchors or [(0, parts.first + 1)])
 
 
 def join_between(source: SourceLines, previous: int, following: int, blank: bool, width: int) -> str:
