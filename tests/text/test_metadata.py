@@ -47,6 +47,16 @@ EXPECTED = {
         signer="Dương Văn Thái", signer_position=None, secret=False, dissemination=None,
         title="về đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025",
     ),
+    "central_resolution.txt": dict(
+        kind="nghi_quyet", symbol="57-NQ/TW", issued_on=date(2024, 12, 22), issuer="Bộ Chính trị",
+        signer="Tô Lâm", signer_position="Tổng Bí thư", secret=False, dissemination="chi bộ",
+        title="về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    ),
+    "party_decision.txt": dict(
+        kind="quyet_dinh", symbol="1250-QĐ/TU", issued_on=date(2022, 9, 5), issuer="Ban Thường vụ Tỉnh ủy",
+        signer="Hoàng Nghĩa Hiếu", signer_position="Phó Bí thư", secret=False, dissemination=None,
+        title="về việc ban hành Quy chế làm việc của Ban Chỉ đạo chuyển đổi số tỉnh",
+    ),
 }
 
 

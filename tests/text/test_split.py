@@ -108,6 +108,15 @@ Danh mục nhiệm vụ
     assert document.source.last_line == 15
 
 
+def test_an_annexed_text_after_the_signature_belongs_to_the_decision():
+    (decision,) = parse_file(SAMPLES / "party_decision.txt").documents
+    assert decision.source.last_line == 40
+    assert decision.body.text.endswith("Điều 1. Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ.")
+    assert [node.label for node in decision.outline][-3:] == ["Điều 1", "Điều 2", "Điều 1"]
+    assert "QUYẾT ĐỊNH:" in decision.body.text.split("\n")
+    assert [(r.symbol, r.relation) for r in decision.references] == [("01-QC/TU", "can_cu"), ("900-QĐ/TU", "thay_the")]
+
+
 def test_subject_normal_form():
     assert subject_normal_form("Về thực hiện Nghị quyết") == "về thực hiện Nghị quyết"
     assert subject_normal_form("thực hiện Nghị quyết Đại hội") == "về thực hiện Nghị quyết Đại hội"

@@ -20,15 +20,19 @@ import re
 from dataclasses import dataclass, field
 
 from nghiquyet.text.model import Block, RepairedText
+from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
     ANNOTATION_RE, PAGE_NUMBER_RE, PLACE_DATE_RE, POST_RE, RECIPIENTS_RE, SECRET_RE,
     SEPARATOR_RE, SIGNATURE_RE, SIGNED_RE, SYMBOL_LINE_RE, UPPER, is_caps, is_motto,
     is_slogan, title_kind,
 )
 
-# Outline markers at the start of a paragraph: "I-", "II.", "1.", "1.1.", "2.1.3", "a)", "(1)", "-", "+".
+# Outline markers at the start of a paragraph: "Chương I", "Điều 5.", "I-", "II.", "1.", "1.1.",
+# "2.1.3", "a)", "(1)", "-", "+".
 MARKER_RE = re.compile(
-    r"^(?:(?P<roman>[IVXL]{1,5})\s*[.\-)]\s*(?=\S)"
+    r"^(?:(?P<chapter>(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,5}|\d{1,2}))\b[.:]?\s*"
+    r"|(?P<article>(?:Điều|ĐIỀU)\s+\d{1,3})\s*[.:]\s*"
+    r"|(?P<roman>[IVXL]{1,5})\s*[.\-)]\s*(?=\S)"
     r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)"
     r"|(?P<number>\d{1,2})\s*[.)](?!\d)\s*(?=\S)|(?P<number_dash>\d{1,2})\s*-\s+(?=\S)"
     r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
@@ -41,6 +45,7 @@ _PARAGRAPH_END = (".", "!", "?", ":", "…", '."', '.")', ".'")
 _CONTINUATION_START = set(",;:)%.…]")
 _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
+_APPENDIX = match_key("phụ lục")
 
 
 @dataclass
@@ -170,17 +175,16 @@ def anatomy(source: SourceLines, first: int, last: int) -> Anatomy:
         _mark(parts, title, "title")
         body_start = title[1] + 1
     closing = signature_start(source, body_start, last)
-    body_end = last if closing is None else closing - 1
-    if closing is not None:
-        _mark(parts, (closing, last), "signature")
+    if closing is not None:  # what follows the closing (an annex) is text again
+        _mark(parts, (closing, closing_end(source, closing, last)), "signature")
     for index in range(first, body_start):
         parts.roles.setdefault(index, "header")
     if not title:
-        displaced = _displaced_title(source, body_start, body_end)
+        displaced = _displaced_title(source, body_start, last if closing is None else closing - 1)
         if displaced:
             _mark(parts, displaced, "title")
     _mark_recipients(source, parts, body_start, last)
-    _mark_artefacts(source, parts, body_start, body_end)
+    _mark_artefacts(source, parts, body_start, last)
     return parts
 
 
@@ -237,6 +241,12 @@ def _is_annex(source: SourceLines, index: int, end: int) -> bool:
     """ "QUY CHẾ ... (Ban hành kèm theo Quyết định số ...)": an annex, not the title."""
     following = " ".join(source.text[index: min(end, index + 8) + 1])
     return "kèm theo" in following.lower()
+
+
+def starts_annex(source: SourceLines, index: int, end: int) -> bool:
+    """An appendix ("PHỤ LỤC") or an annexed text ("QUY CHẾ ... ban hành kèm theo ...") begins here."""
+    text = source.text[index]
+    return match_key(text).startswith(_APPENDIX) or bool(title_kind(text)) and _is_annex(source, index, end)
 
 
 def _title_block_end(source: SourceLines, index: int, last: int) -> int:
@@ -442,6 +452,8 @@ def continuation(before: str, after: str, full: bool) -> str | None:
         return " " if marker["bullet"] and _dash_continues(before, after, full) else None
     if after[0].islower() or after[0] in _CONTINUATION_START:
         return " "
+    if is_caps(after) and len(after) < 60 and not is_caps(before):
+        return None  # a heading in capitals ("QUYẾT ĐỊNH:", "MỤC TIÊU")
     if is_caps(before) and len(before) < 100:
         return " " if is_caps(after) and not ends_sentence(before) else None
     if ends_sentence(before):

@@ -288,7 +288,7 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
 def post_name(text: str) -> str:
     """ "PHÓ BÍ THƯ" → "Phó Bí thư", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"."""
     words = text.lower().split()
-    if words and words[0] == "phó" and len(words) > 1:
+    if words and words[0] in ("phó", "tổng") and len(words) > 1:  # "Phó Bí thư", "Tổng Bí thư"
         words[1] = words[1].capitalize()
     text = " ".join(words)
     for plain, written in _POST_WORDS.items():

@@ -26,6 +26,7 @@ from nghiquyet.text.metadata import apply_contents, read_metadata
 from nghiquyet.text.model import AbsentDocument, ParsedDocument, ParseResult, SourceRef
 from nghiquyet.text.normalize import repair_line
 from nghiquyet.text.outline import build_outline
+from nghiquyet.text.patterns import SEPARATOR_RE
 from nghiquyet.text.references import find_references
 from nghiquyet.text.split import document_spans, outside_lines
 
@@ -76,7 +77,7 @@ def read_document(source: SourceLines, first: int, last: int, filename: str) -> 
     read_metadata(document, source, parts)
     document.blocks = parts.blocks(source)
     document.outline = build_outline(body)
-    title = joined_text(source, parts.lines(source, "title"))
+    title = joined_text(source, [i for i in parts.lines(source, "title") if not SEPARATOR_RE.match(source.text[i])])
     document.references = [
         reference for reference in find_references(body, title)
         if not (reference.symbol == document.symbol and reference.issued_on in (None, document.issued_on))

@@ -23,7 +23,9 @@ from nghiquyet.text.patterns import (
 )
 
 # Symbols are found first (cheap); the type word before and the date after are then matched in place.
-_KIND_BEFORE_RE = re.compile(rf"(?P<kind>{KIND_WORD_PATTERN})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
+# "Nghị quyết số", "Chỉ thị", "Quy chế làm việc số": the nearest type word, then a few words and "số".
+_KIND_WORD_RE = re.compile(rf"(?<!\w)(?:{KIND_WORD_PATTERN})(?!\w)", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"(?:(?:\s+[^\s,;.:()]+){0,4}?\s+số\s*:?)?\s*$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(
     r"\s*,?\s*ngày\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
     re.IGNORECASE,
@@ -49,7 +51,9 @@ _RELATION_RE = re.compile(
 _COORDINATED = re.compile(r"(?:\s*(?:của|do)\s+[^,;.:()\n]{1,60}?)?\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE)
 _WINDOW = 60  # characters before a mention where its relation word may stand
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_TITLE_RE = re.compile(r"(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;()\n]{3,300}?)(?=[;()\n]|\.(?:\s|$)|$)")
+_TITLE_RE = re.compile(
+    r"(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;:()\"\n]{3,200}?)(?=[;:()\"\n]|\.(?:\s|$)|$)"
+)
 
 
 def find_references(body: RepairedText, title: RepairedText | None = None) -> list[Reference]:
@@ -66,7 +70,7 @@ def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
     previous_end, previous_relation = None, None
     for match in SYMBOL_RE.finditer(text):
         symbol, start, end = match.group(), match.start(), match.end()
-        kind_word = _KIND_BEFORE_RE.search(text, max(0, start - _LOOK_BEHIND), start)
+        kind_word = _kind_word_before(text, start)
         if kind_word:
             start = kind_word.start()
         date_after = _DATE_AFTER_RE.match(text, end)
@@ -81,7 +85,7 @@ def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
         references.append(Reference(
             symbol=symbol,
             issued_on=parse_date(when) if when else None,
-            kind=kind_of_word(kind_word["kind"]) if kind_word else kind_of_symbol(symbol),
+            kind=kind_of_word(kind_word.group()) if kind_word else kind_of_symbol(symbol),
             relation=relation,
             line=body.line_at(match.start()),
             quote=text[start:end],
@@ -90,6 +94,13 @@ def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
             title=title["title"].strip() if title else None,
         ))
     return references
+
+
+def _kind_word_before(text: str, start: int) -> re.Match | None:
+    last = None
+    for last in _KIND_WORD_RE.finditer(text, max(0, start - _LOOK_BEHIND), start):
+        pass
+    return last if last and _BETWEEN_RE.fullmatch(text, last.end(), start) else None
 
 
 def _relation(text: str, start: int) -> str:
