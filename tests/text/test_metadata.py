@@ -132,3 +132,21 @@ def test_names_of_bodies_and_posts():
     assert post_name("PHÓ BÍ THƯ") == "Phó Bí thư"
     assert post_name("CHỦ TỊCH") == "Chủ tịch"
     assert post_name("PHÓ CHÁNH VĂN PHÒNG") == "Phó Chánh Văn phòng"
+
+
+def test_header_lines_merged_by_a_pdf_or_a_plain_text_export():
+    text = """TỈNH ỦY BẮC GIANG\tĐẢNG CỘNG SẢN VIỆT NAM
+*\tBắc Giang, ngày 15 tháng 7 năm 2021
+Số 24-KH/TU
+(MẬT)
+KẾ HOẠCH
+về xây dựng Đảng
+-----
+Các cấp ủy thực hiện Kế hoạch này.
+T/M TỈNH ỦY
+BÍ THƯ
+Dương Văn Thái"""
+    (document,) = parse_text(text).documents
+    assert (document.place, document.issued_on, document.symbol) == ("Bắc Giang", date(2021, 7, 15), "24-KH/TU")
+    assert document.issuer_block == "TỈNH ỦY BẮC GIANG"
+    assert document.secret

@@ -1,5 +1,6 @@
 """Splitting files into documents; tables of contents and the documents they list."""
 
+from datetime import date
 from pathlib import Path
 
 from nghiquyet.text.contents import read_contents, subject_normal_form
@@ -123,3 +124,43 @@ def test_subject_normal_form():
     assert subject_normal_form("Tiếp tục đổi mới việc ban hành nghị quyết") == "về tiếp tục đổi mới việc ban hành nghị quyết"
     assert subject_normal_form("V/v triển khai  học tập.") == "về việc triển khai học tập"
     assert subject_normal_form("Đảng bộ tỉnh trong sạch") == "về Đảng bộ tỉnh trong sạch"
+
+
+def test_a_sentence_beginning_with_a_symbol_does_not_start_a_document():
+    text = """TỈNH ỦY BẮC KẠN
+Số 08-KL/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bắc Kạn, ngày 2 tháng 3 năm 2022
+KẾT LUẬN
+về phát triển rừng
+-----
+Ban Thường vụ Tỉnh ủy đánh giá cao kết quả thực hiện Nghị quyết.
+Số 12-NQ/TU ngày 10/3/2016 của Ban Thường vụ Tỉnh ủy đã đi vào cuộc sống.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Hoàng Duy Chinh"""
+    assert len(parse_text(text).documents) == 1
+
+
+def test_the_table_of_contents_gives_the_date_a_document_lacks():
+    text = """MỤC LỤC
+1 Nghị quyết số 05-NQ/TU ngày 04/01/2022
+Về công tác cán bộ 3
+2 Chỉ thị số 06-CT/TU ngày 05/02/2022
+Về phòng, chống dịch 9
+
+TỈNH ỦY BẮC KẠN
+Số 05-NQ/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+NGHỊ QUYẾT
+về công tác cán bộ
+-----
+Các cấp ủy thực hiện Nghị quyết này.
+T/M TỈNH ỦY
+BÍ THƯ
+Hoàng Duy Chinh"""
+    result = parse_text(text)
+    (document,) = result.documents
+    assert (document.symbol, document.issued_on) == ("05-NQ/TU", date(2022, 1, 4))
+    assert [absent.symbol for absent in result.absent] == ["06-CT/TU"]
+    assert result.absent[0].reason == "Có trong mục lục nhưng không có trong tệp"

@@ -45,6 +45,7 @@ _PARAGRAPH_END = (".", "!", "?", ":", "…", '."', '.")', ".'")
 _CONTINUATION_START = set(",;:)%.…]")
 _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
+_PLACE_DATE_TAIL = re.compile(r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE)
 _APPENDIX = match_key("phụ lục")
 
 
@@ -95,7 +96,8 @@ def is_full(before: str, after: str, width: int) -> bool:
 
 def header_line_kind(text: str) -> str | None:
     """"symbol", "motto", "slogan" or "date" for the lines that only a header has."""
-    if SYMBOL_LINE_RE.match(text):
+    symbol = SYMBOL_LINE_RE.match(text)
+    if symbol and _header_rest(text[symbol.end():]):
         return "symbol"
     if is_motto(text):
         return "motto"
@@ -104,6 +106,15 @@ def header_line_kind(text: str) -> str | None:
     if PLACE_DATE_RE.match(text):
         return "date"
     return None
+
+
+def _header_rest(rest: str) -> bool:
+    """After the number, a header line holds nothing, or the place and date ("Số 03-CTr/TU Bắc Giang, ngày ...").
+
+    A sentence that happens to begin "Số 12-NQ/TU ngày 10/3/2022 của ..." is not a header.
+    """
+    rest = rest.strip(" .,;")
+    return len(rest) < 12 or bool(_PLACE_DATE_TAIL.search(rest))
 
 
 def is_signature(text: str) -> bool:

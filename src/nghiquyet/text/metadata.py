@@ -86,6 +86,7 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
 def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
     """Fill what the document itself does not say from its table-of-contents entry."""
     document.title = document.title or entry.title
+    document.issued_on = document.issued_on or entry.issued_on
     if document.kind == "khac" and entry.kind:
         document.kind = entry.kind
     if document.issuer is None and entry.issuer:
@@ -106,11 +107,21 @@ def _place_and_date(header: list[str]):
     for line in header:
         match = _PLACE_DATE_SEARCH.search(line)
         if match and parse_date(match):
-            place = (match["place"] or "").strip()
-            if is_motto(place) or "Số" in place:
-                place = place.split()[-1] if place else ""
-            return place or None, parse_date(match)
+            return _place(match["place"] or ""), parse_date(match)
     return None, None
+
+
+def _place(text: str) -> str | None:
+    """ "Bắc Giang"; from a merged line ("* Bắc Giang", "-CTr/TU Bắc Giang") the trailing proper name."""
+    words = text.split()
+    if all(word[:1].isupper() and not word.isupper() or word.islower() for word in words):
+        return " ".join(words) or None
+    tail: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and word[1:].islower()):
+            break
+        tail.insert(0, word)
+    return " ".join(tail) or None
 
 
 def _issuer_lines(header: list[str]) -> list[str]:

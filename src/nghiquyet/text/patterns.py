@@ -91,7 +91,7 @@ SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|ký|ký tên[^)]*|ký, ghi rõ họ 
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
-SECRET_RE = re.compile(r"^(?:tuyệt mật|tối mật|mật|tài liệu mật)\.?$", re.IGNORECASE)
+SECRET_RE = re.compile(r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE)
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(

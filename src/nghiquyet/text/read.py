@@ -92,23 +92,25 @@ def _is_leadership_document(document: ParsedDocument) -> bool:
 
 def _match_contents(documents: list[ParsedDocument], contents: list[ContentsEntry]) -> list[AbsentDocument]:
     """Give documents what their entry knows; return the entries no document answers."""
-    by_key = {(d.symbol, d.issued_on): d for d in documents if d.symbol}
-    by_symbol: dict[str, list[ParsedDocument]] = {}
-    for document in documents:
-        if document.symbol:
-            by_symbol.setdefault(document.symbol, []).append(document)
     absent = []
     for entry in contents:
-        document = by_key.get(entry.key)
-        if document is None and entry.issued_on is None and len(by_symbol.get(entry.symbol, [])) == 1:
-            document = by_symbol[entry.symbol][0]
+        document = _document_for(entry, documents)
         if document is not None:
             apply_contents(document, entry)
             continue
-        secret = bool(entry.note and "mật" in entry.note.lower())
         absent.append(AbsentDocument(
             symbol=entry.symbol, title=entry.title, issued_on=entry.issued_on, kind=entry.kind,
-            reason=entry.note if entry.note else NOT_IN_FILE, secret=secret,
+            reason=entry.note or NOT_IN_FILE, secret=bool(entry.note and "mật" in entry.note.lower()),
             issuer=entry.issuer,
         ))
     return absent
+
+
+def _document_for(entry: ContentsEntry, documents: list[ParsedDocument]) -> ParsedDocument | None:
+    """The document an entry lists: same symbol and date; a date missing on one side matches a unique symbol."""
+    same_symbol = [document for document in documents if document.symbol == entry.symbol]
+    for document in same_symbol:
+        if document.issued_on == entry.issued_on:
+            return document
+    undated = [document for document in same_symbol if document.issued_on is None or entry.issued_on is None]
+    return undated[0] if len(same_symbol) == 1 and undated else None
