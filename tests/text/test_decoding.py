@@ -33,7 +33,10 @@ def to_cp1258(text: str) -> bytes:
 
 
 def tcvn3_reading(text: str) -> str:
-    """What a TCVN3 file gives back: capitals with tones exist only in the all-capitals font."""
+    """What a TCVN3 file gives back: capitals with tones exist only in the all-capitals font,
+    so they come back in lower case, except on lines typed all in capitals."""
+    if text.isupper():
+        return text
     return "".join(
         char.lower() if char.isupper() and unicodedata.decomposition(char) and char not in _LETTERS_TCVN3_HAS
         else char for char in unicodedata.normalize("NFC", text)
@@ -89,6 +92,12 @@ def test_legacy_font_text_saved_as_unicode_is_converted(name, encoded):
     assert decoded.encoding == f"utf-8+{name}"
     expected = tcvn3_reading(SAMPLE[3]) if name == "tcvn3" else SAMPLE[3]
     assert decoded.lines[3] == expected
+
+
+def test_tcvn3_lines_in_capitals_come_back_in_capitals():
+    lines = ["TỈNH ỦY BẮC GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "Bộ Chính trị", "Lê Văn Hùng"]
+    assert decode(legacy.encode_tcvn3("\n".join(lines)), "a.txt").lines == [
+        "TỈNH ỦY BẮC GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "Bộ Chính trị", "Lê Văn Hùng"]
 
 
 def test_known_legacy_strings():

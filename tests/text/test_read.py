@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 
+from nghiquyet.text import legacy
 from nghiquyet.text.errors import DocumentReadError
+from nghiquyet.text.normalize import match_key
 from nghiquyet.text.read import parse_bytes, parse_file, parse_text
 from tests.text.files import make_docx
 
@@ -115,3 +117,15 @@ def test_line_numbers_are_those_of_the_file_as_given():
     (document,) = parse_bytes(text.encode("utf-16"), "chi-thi.txt").documents
     assert (document.source.first_line, document.source.last_line) == (3, 13)
     assert document.body.line_at(0) == 10
+
+
+@pytest.mark.parametrize("encode", [legacy.encode_tcvn3, legacy.encode_vni], ids=["tcvn3", "vni"])
+def test_the_compilation_saved_in_a_legacy_encoding_reads_the_same(compilation, encode, seed_003):
+    text = seed_003.read_text(encoding="utf-8")
+    legacy_result = parse_bytes(encode(text), seed_003.name)
+    assert len(legacy_result.documents) == len(compilation.documents)
+    for ours, theirs in zip(compilation.documents, legacy_result.documents):
+        for field in ("symbol", "issued_on", "kind", "issuer", "signer", "signer_position", "title"):
+            mine, other = getattr(ours, field), getattr(theirs, field)
+            assert (match_key(mine) if isinstance(mine, str) else mine) == (
+                match_key(other) if isinstance(other, str) else other)
