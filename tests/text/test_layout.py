@@ -1,7 +1,8 @@
 """Layout repair: paragraphs from wrapped lines, page artefacts and displaced blocks removed."""
 
-from nghiquyet.text.layout import SourceLines, anatomy, continuation, join_wrapped, repair
+from nghiquyet.text.layout import anatomy, continuation, join_wrapped, repair
 from nghiquyet.text.normalize import repair_line
+from nghiquyet.text.source import SourceLines
 
 
 def read(text: str):

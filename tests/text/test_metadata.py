@@ -150,3 +150,20 @@ Dương Văn Thái"""
     assert (document.place, document.issued_on, document.symbol) == ("Bắc Giang", date(2021, 7, 15), "24-KH/TU")
     assert document.issuer_block == "TỈNH ỦY BẮC GIANG"
     assert document.secret
+
+
+def test_a_closing_without_a_t_m_line():
+    text = """ĐẢNG BỘ XÃ YÊN LƯ
+CHI BỘ THÔN TIÊN PHONG
+Số 02-BC/CB
+Yên Lư, ngày 20 tháng 12 năm 2022
+BÁO CÁO
+về kết quả lãnh đạo thực hiện nhiệm vụ năm 2022
+-----
+Chi bộ đã hoàn thành các chỉ tiêu đề ra.
+BÍ THƯ CHI BỘ
+
+Vũ Văn Sơn"""
+    (document,) = parse_text(text).documents
+    assert (document.issuer, document.signer_position, document.signer) == ("Chi bộ", "Bí thư chi bộ", "Vũ Văn Sơn")
+    assert document.body.text == "Chi bộ đã hoàn thành các chỉ tiêu đề ra."

@@ -4,7 +4,14 @@ import unicodedata
 
 import pytest
 
-from nghiquyet.text.normalize import fold, is_syllable, match_key, repair_line, repair_marks, sort_key
+from nghiquyet.text.normalize import (
+    fold,
+    is_syllable,
+    match_key,
+    repair_line,
+    repair_marks,
+    sort_key,
+)
 
 
 @pytest.mark.parametrize("broken, repaired", [

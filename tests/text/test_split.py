@@ -4,9 +4,9 @@ from datetime import date
 from pathlib import Path
 
 from nghiquyet.text.contents import read_contents, subject_normal_form
-from nghiquyet.text.layout import SourceLines
 from nghiquyet.text.normalize import repair_line
 from nghiquyet.text.read import parse_file, parse_text
+from nghiquyet.text.source import SourceLines
 from nghiquyet.text.split import document_spans, outside_lines
 
 SAMPLES = Path(__file__).parent / "samples"

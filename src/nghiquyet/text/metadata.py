@@ -24,14 +24,34 @@ import re
 from collections import Counter
 
 from nghiquyet.text.contents import ContentsEntry, subject_normal_form
-from nghiquyet.text.layout import Anatomy, SourceLines, is_person_name, is_post, is_signature, join_wrapped
+from nghiquyet.text.layout import Anatomy, join_wrapped
 from nghiquyet.text.model import ParsedDocument
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    AMBIGUOUS_TYPES, ANNOTATION_RE, DATE_WORDS, KIND_WORD_PATTERN, ORG_MODES, RECIPIENTS_RE,
-    SECRET_RE, SIGNATURE_RE, SIGNED_RE, SYMBOL_LINE_RE, clean_symbol, is_caps, is_motto, is_slogan,
-    kind_of_symbol, kind_of_word, parse_date, symbol_type, title_kind,
+    AMBIGUOUS_TYPES,
+    ANNOTATION_RE,
+    DATE_WORDS,
+    KIND_WORD_PATTERN,
+    ORG_MODES,
+    RECIPIENTS_RE,
+    SECRET_RE,
+    SIGNATURE_RE,
+    SIGNED_RE,
+    SYMBOL_LINE_RE,
+    clean_symbol,
+    is_caps,
+    is_motto,
+    is_person_name,
+    is_post,
+    is_signature,
+    is_slogan,
+    kind_of_symbol,
+    kind_of_word,
+    parse_date,
+    symbol_type,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines
 
 _PLACE_DATE_SEARCH = re.compile(rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(rf"(?<!\w)(?P<kind>{KIND_WORD_PATTERN})\s+này\b", re.IGNORECASE)
@@ -276,12 +296,11 @@ def organisation_name(text: str) -> str:
 
 def _signer(closing: list[str]) -> tuple[str | None, str | None]:
     """The signer's post and name; the post is the line under the last "T/M" or "K/T" line."""
-    post, name, after_signature = None, None, False
+    post, name = None, None
     for line in closing:
         if RECIPIENTS_RE.match(line) or (line[:1] in "-+•"):
             continue
         if is_signature(line):
-            after_signature = True
             match = SIGNATURE_RE.match(line)
             mode = re.sub(r"[\s/.]", "", match["mode"])
             if mode not in ORG_MODES and is_post(match["rest"]):
@@ -289,9 +308,9 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
             continue
         if SIGNED_RE.match(line) or ANNOTATION_RE.match(line):
             continue
-        if after_signature and is_post(line) and name is None:
+        if is_post(line) and name is None:
             post = line
-        elif after_signature and is_person_name(line) and name is None:
+        elif is_person_name(line) and name is None:
             name = line.title() if is_caps(line) else line
     return (post_name(post) if post else None), name
 

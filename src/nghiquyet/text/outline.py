@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from nghiquyet.text.layout import MARKER_RE
 from nghiquyet.text.model import OutlineNode, RepairedText
+from nghiquyet.text.patterns import MARKER_RE
 
 _RANK = {"chapter": -2, "article": -1, "roman": 0, "number": 1, "dotted2": 2, "dotted3": 3, "dotted4": 4,
          "letter": 5, "paren": 6, "-": 7, "•": 7, "*": 7, "+": 8}

@@ -21,13 +21,14 @@ from nghiquyet.text import commitments
 from nghiquyet.text.contents import ContentsEntry, read_contents
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path, text_lines
 from nghiquyet.text.errors import DocumentReadError
-from nghiquyet.text.layout import SourceLines, anatomy, joined_text, repair
+from nghiquyet.text.layout import anatomy, joined_text, repair
 from nghiquyet.text.metadata import apply_contents, read_metadata
 from nghiquyet.text.model import AbsentDocument, ParsedDocument, ParseResult, SourceRef
 from nghiquyet.text.normalize import repair_line
 from nghiquyet.text.outline import build_outline
 from nghiquyet.text.patterns import SEPARATOR_RE
 from nghiquyet.text.references import find_references
+from nghiquyet.text.source import SourceLines
 from nghiquyet.text.split import document_spans, outside_lines
 
 NOT_IN_FILE = "Có trong mục lục nhưng không có trong tệp"

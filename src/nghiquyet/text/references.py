@@ -19,12 +19,16 @@ import re
 
 from nghiquyet.text.model import Reference, RepairedText
 from nghiquyet.text.patterns import (
-    DATE_RE, KIND_WORD_PATTERN, SYMBOL_RE, kind_of_symbol, kind_of_word, parse_date,
+    DATE_RE,
+    KIND_WORD_RE,
+    SYMBOL_RE,
+    kind_of_symbol,
+    kind_of_word,
+    parse_date,
 )
 
 # Symbols are found first (cheap); the type word before and the date after are then matched in place.
 # "Nghị quyết số", "Chỉ thị", "Quy chế làm việc số": the nearest type word, then a few words and "số".
-_KIND_WORD_RE = re.compile(rf"(?<!\w)(?:{KIND_WORD_PATTERN})(?!\w)", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"(?:(?:\s+[^\s,;.:()]+){0,4}?\s+số\s*:?)?\s*$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(
     r"\s*,?\s*ngày\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
@@ -98,7 +102,7 @@ def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
 
 def _kind_word_before(text: str, start: int) -> re.Match | None:
     last = None
-    for last in _KIND_WORD_RE.finditer(text, max(0, start - _LOOK_BEHIND), start):
+    for last in KIND_WORD_RE.finditer(text, max(0, start - _LOOK_BEHIND), start):
         pass
     return last if last and _BETWEEN_RE.fullmatch(text, last.end(), start) else None
 

@@ -12,13 +12,23 @@ found by their title line after the previous document's closing.
 
 from __future__ import annotations
 
-from nghiquyet.text.layout import (
-    SourceLines, closing_end, header_line_kind, is_person_name, is_post, is_signature, starts_annex,
-)
+from nghiquyet.text.closing import closing_end
+from nghiquyet.text.layout import starts_annex
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    PAGE_NUMBER_RE, SECRET_RE, SEPARATOR_RE, SIGNED_RE, is_caps, is_motto, title_kind,
+    PAGE_NUMBER_RE,
+    SECRET_RE,
+    SEPARATOR_RE,
+    SIGNED_RE,
+    header_line_kind,
+    is_caps,
+    is_motto,
+    is_person_name,
+    is_post,
+    is_signature,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines
 
 _CLUSTER_GAP = 10  # header lines of one document are never further apart than this
 _ORG_WORDS = tuple(
