@@ -20,7 +20,7 @@ from nghiquyet.text.read import parse_file
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "metadata.json"
 THRESHOLDS = {"symbol": 0.98, "issued_on": 0.98, "kind": 0.98, "issuer": 0.98, "signer": 0.98, "title": 0.95}
-REPORTED = ("signer_position", "secret", "dissemination", "first_line")
+REPORTED = ("signer_position", "secret", "dissemination", "first_line", "last_line")
 
 
 def title_key(title: str | None) -> str | None:

@@ -20,8 +20,9 @@ def test_a_compilation_is_split_at_each_header():
     result = parse_file(SAMPLES / "compilation.txt")
     spans = [(document.symbol, document.source.first_line, document.source.last_line)
              for document in result.documents]
-    # A document begins at its issuer line and ends with its closing; the colophon is nobody's.
-    assert spans == [("12-NQ/TU", 36, 97), ("07-CT/TU", 98, 129), ("30-KL/TU", 135, 164)]
+    # A document begins at its issuer line and ends before the next one (its trailing page number
+    # included); the colophon after the last signature is nobody's.
+    assert spans == [("12-NQ/TU", 36, 97), ("07-CT/TU", 98, 134), ("30-KL/TU", 135, 164)]
 
 
 def test_the_table_of_contents_lists_an_absent_secret_document():

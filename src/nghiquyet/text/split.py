@@ -3,8 +3,9 @@
 A compilation holds many documents one after another, each beginning with
 its header (issuer, "Số ...", the motto, place and date) and ending with its
 closing (signature, signer, "Nơi nhận"). A document starts where a header
-begins and ends where its closing ends; what lies between documents (tables
-of contents, a cover, a colophon, page numbers) belongs to none of them.
+begins and ends before the next one (its trailing page numbers and blank
+lines included, see docs/labelling.md); text after a closing that is not
+an appendix (a table of contents, a colophon) belongs to no document.
 A file without any header is one document (a draft, a text typed without
 its header). Documents printed without a header inside a compilation are
 found by their title line after the previous document's closing.
@@ -50,6 +51,8 @@ def document_spans(source: SourceLines) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for start, following in zip(starts, [*starts[1:], len(source)]):
         spans.extend(_spans_between(source, start, following - 1))
+        if following < len(source):
+            spans[-1] = (spans[-1][0], _up_to_next(source, spans[-1][1], following))
     return spans
 
 
@@ -133,6 +136,12 @@ def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[in
         index = (end if end is not None else index) + 1
     spans.append((start, end if end is not None else _last_content(source, start, limit)))
     return spans
+
+
+def _up_to_next(source: SourceLines, end: int, following: int) -> int:
+    """A document ends before the next one when only blank lines and page numbers lie between."""
+    between = source.text[end + 1: following]
+    return following - 1 if all(not text or PAGE_NUMBER_RE.match(text) for text in between) else end
 
 
 def _last_content(source: SourceLines, start: int, limit: int) -> int:
