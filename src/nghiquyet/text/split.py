@@ -33,9 +33,29 @@ from nghiquyet.text.source import SourceLines
 
 _CLUSTER_GAP = 10  # header lines of one document are never further apart than this
 _ORG_WORDS = tuple(
-    match_key(word) for word in (
-        "ủy", "bộ", "ban", "đảng", "sở", "hội", "văn phòng", "ubnd", "hđnd", "đoàn", "trường",
-        "cục", "tỉnh", "huyện", "xã", "thành phố", "phường", "quận", "mặt trận", "công ty", "chi",
+    match_key(word)
+    for word in (
+        "ủy",
+        "bộ",
+        "ban",
+        "đảng",
+        "sở",
+        "hội",
+        "văn phòng",
+        "ubnd",
+        "hđnd",
+        "đoàn",
+        "trường",
+        "cục",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành phố",
+        "phường",
+        "quận",
+        "mặt trận",
+        "công ty",
+        "chi",
     )
 )
 
@@ -109,7 +129,9 @@ def _follows_signature(source: SourceLines, index: int) -> bool:
     while probe >= 0 and not source.text[probe]:
         probe -= 1
     return probe >= 0 and bool(
-        SIGNED_RE.match(source.text[probe]) or is_post(source.text[probe]) or is_signature(source.text[probe])
+        SIGNED_RE.match(source.text[probe])
+        or is_post(source.text[probe])
+        or is_signature(source.text[probe])
     )
 
 
@@ -128,8 +150,10 @@ def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[in
         following = source.next_non_blank(end + 1, limit)
         if following is not None and starts_annex(source, following, limit):
             end = None  # an appendix or annexed text belongs to the document: it ends further down
-        elif following is not None and title_kind(source.text[following]) and _has_signature(
-            source, following, limit
+        elif (
+            following is not None
+            and title_kind(source.text[following])
+            and _has_signature(source, following, limit)
         ):
             spans.append((start, end))
             start, end = following, None
@@ -140,7 +164,7 @@ def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[in
 
 def _up_to_next(source: SourceLines, end: int, following: int) -> int:
     """A document ends before the next one when only blank lines and page numbers lie between."""
-    between = source.text[end + 1: following]
+    between = source.text[end + 1 : following]
     return following - 1 if all(not text or PAGE_NUMBER_RE.match(text) for text in between) else end
 
 
@@ -156,5 +180,5 @@ def outside_lines(source: SourceLines, spans: list[tuple[int, int]]) -> list[int
     """Indexes of the lines no document holds: tables of contents, covers, colophons."""
     inside = bytearray(len(source))
     for first, last in spans:
-        inside[first: last + 1] = b"\x01" * (last - first + 1)
+        inside[first : last + 1] = b"\x01" * (last - first + 1)
     return [index for index in range(len(source)) if not inside[index]]
