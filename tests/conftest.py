@@ -4,7 +4,11 @@ Tests run against the real database engine chosen by DATABASE_URL
 (SQLite by default, PostgreSQL in the second CI leg).
 """
 
+import io
+
+import openpyxl
 import pytest
+from django.core.management.base import BaseCommand
 
 from nghiquyet.core.seeds import seed_file
 from nghiquyet.organisations.kinds import ensure_standard_kinds
@@ -55,3 +59,27 @@ def seed_003():
     if path is None:
         pytest.skip("seed documents not found (set NGHIQUYET_SEEDS)")
     return path
+
+
+@pytest.fixture
+def demo_organisation(kinds):
+    """The demo tree, groups, grants and users, loaded like ``nghiquyet loaddemo`` does."""
+    from nghiquyet.organisations import demo
+
+    demo.load(BaseCommand(stdout=io.StringIO()), {})
+    return {unit.code: unit for unit in Unit.objects.all()}
+
+
+@pytest.fixture
+def xlsx():
+    """Build a workbook in memory from rows (the first row is the header)."""
+
+    def build(rows) -> bytes:
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(list(row))
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    return build

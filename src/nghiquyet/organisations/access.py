@@ -220,9 +220,29 @@ class AccessPolicy:
         return reduce(or_, (subtree_q(unit.path, prefix) for unit in cleared))
 
     def visible_units(self):
+        """The units whose records the user reads: own subtrees and granted ones."""
         if self.is_superuser:
             return Unit.objects.all()
         return Unit.objects.filter(self.units_q())
+
+    def units_with_role(self, roles):
+        """The subtrees where the user holds one of ``roles`` (where they may create records)."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        parts = [subtree_q(m.unit.path) for m in self.memberships if m.role in set(roles)]
+        return Unit.objects.filter(reduce(or_, parts)) if parts else Unit.objects.none()
+
+    def top_units(self) -> list[Unit]:
+        """Where the user's part of the tree starts: the roots of their scope."""
+        if self.is_superuser:
+            return list(Unit.objects.current().filter(parent=None).vietnamese_order())
+        roots = {unit.pk: unit for unit in self.home_units}
+        for unit, _whole_subtree in self.granted_roots:
+            roots.setdefault(unit.pk, unit)
+        # A root inside another root's subtree is reached from there.
+        tops = [u for u in roots.values() if not any(
+            u.pk != other.pk and u.is_descendant_of(other) for other in roots.values())]
+        return sorted(tops, key=lambda unit: (unit.depth, unit.sort_key))
 
     def document_q(self, lookup: str = "") -> Q:
         """Leadership documents the user may read (see the module docstring)."""

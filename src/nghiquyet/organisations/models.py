@@ -13,6 +13,7 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Length, Substr
@@ -63,6 +64,11 @@ def valid_on_q(day: datetime.date, prefix: str = "") -> Q:
     )
 
 
+unit_code_validator = RegexValidator(
+    r"^[\w.-]+\Z", _("Mã chỉ gồm chữ, số và các dấu - _ . (không dấu cách, không dấu /).")
+)
+
+
 class ValidityMixin(models.Model):
     """Valid from ``valid_from`` (inclusive) until ``valid_to`` (exclusive)."""
 
@@ -76,6 +82,10 @@ class ValidityMixin(models.Model):
         super().clean()
         if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
             raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")})
+
+    @property
+    def is_current(self) -> bool:
+        return self.is_valid_on()
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
@@ -139,7 +149,10 @@ class Unit(ValidityMixin):
         "self", models.PROTECT, null=True, blank=True, related_name="children",
         verbose_name=_("đơn vị cấp trên"),
     )
-    code = models.CharField(_("mã"), max_length=60, unique=True)
+    code = models.CharField(
+        _("mã"), max_length=60, unique=True, validators=[unit_code_validator],
+        help_text=_("Chữ, số và các dấu - _ . (không dấu cách), ví dụ HU-YT."),
+    )
     name = models.CharField(_("tên đầy đủ"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
     successor = models.ForeignKey(

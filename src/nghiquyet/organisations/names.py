@@ -23,7 +23,7 @@ from .models import Unit, UnitAlias, UnitGroup
 
 # Bullets before and punctuation or "(báo cáo)" after a name in a recipients list.
 _LEADING = re.compile(r"^[\s\-+•*–—]+")
-_TRAILING = re.compile(r"(\s*\([^)]*\))?[\s,.;:]*$")
+_TRAILING = re.compile(r"(?:[\s,.;:]|\([^)]*\))*$")
 
 
 def clean_phrase(phrase: str) -> str:

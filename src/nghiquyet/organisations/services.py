@@ -136,11 +136,12 @@ def abolish(unit: Unit, on: datetime.date, *, successor: Unit | None = None,
     _require_current(unit, on)
     moved = []
     if successor is not None:
-        _require_unrelated([unit, successor])
+        if successor.is_descendant_of(unit):
+            raise ValidationError(_("Đơn vị kế thừa không thể là cấp dưới của đơn vị bị giải thể."))
         moved = _move_children(unit, successor, on)
         _end(unit, on, successor=successor)
     else:
-        for descendant in unit.descendants().filter(valid_on_q(on)).order_by("-depth"):
+        for descendant in unit.descendants(include_self=True).filter(valid_on_q(on)).order_by("-depth"):
             _end(descendant, on, successor=None)
     after = [successor] if successor else []
     return _record(Reorganisation.Kind.ABOLISH, on, [unit], after, decision, note, moved=moved)
@@ -257,8 +258,10 @@ def common_ancestor(units: list[Unit]) -> Unit | None:
 
 
 def _record(kind, on, before, after, decision, note, *, moved=(), details=None) -> Reorganisation:
-    involved = [unit.parent or unit for unit in before] + list(after)
-    involved = [Unit.objects.get(pk=unit.pk) for unit in involved]  # fresh paths after moves
+    # Whoever sees every unit involved (and the old and new parents of moved ones) sees the record.
+    codes = {line[end] for line in moved for end in ("unit", "from", "to") if line[end]}
+    involved = list(Unit.objects.filter(pk__in=[unit.pk for unit in [*before, *after]]))
+    involved += list(Unit.objects.filter(code__in=codes))
     within = common_ancestor(involved) or involved[-1]
     details = dict(details or {})
     if moved:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .models import Unit, UnitAlias, UnitKind
+from .models import Unit, UnitAlias, UnitKind, unit_code_validator
 
 COLUMNS = (
     ("code", gettext_lazy("Mã")),
@@ -43,6 +44,7 @@ KEYS = [key for key, _label in COLUMNS]
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 CHUNK = 5000  # SQLite limits the number of parameters of one query
+CODE_PATTERN = re.compile(unit_code_validator.regex.pattern)
 
 
 class ImportFileError(ValueError):
@@ -145,6 +147,9 @@ def _parse(raw: dict, errors: list[str]) -> Row:
               ("short_name", row.short_name, 120, _("tên ngắn")))
     if not row.code:
         errors.append(_("Dòng %(line)s: thiếu mã đơn vị.") % {"line": line})
+    elif not CODE_PATTERN.match(row.code):
+        errors.append(_("Dòng %(line)s: mã '%(code)s' chỉ được gồm chữ, số và các dấu - _ .")
+                      % {"line": line, "code": row.code})
     if not row.name:
         errors.append(_("Dòng %(line)s: thiếu tên đầy đủ.") % {"line": line})
     if not row.kind_code:
