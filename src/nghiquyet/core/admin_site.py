@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.organisations.access import RULES, AccessPolicy, policy_for
@@ -41,8 +41,9 @@ class AdminSite(admin.AdminSite):
     def get_urls(self):
         urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]
         # "View on site" redirects to a record's page: only for records the user may read.
-        view_on_site = path("r/<path:content_type_id>/<path:object_id>/",
-                            self.admin_view(self.scoped_shortcut), name="view_on_site")
+        view = self.admin_view(self.scoped_shortcut)
+        view.login_url = reverse_lazy("admin:login", current_app=self.name)  # as admin's own views
+        view_on_site = path("r/<path:content_type_id>/<path:object_id>/", view, name="view_on_site")
         return [view_on_site, *urls]
 
     def scoped_shortcut(self, request, content_type_id, object_id):

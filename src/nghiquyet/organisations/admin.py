@@ -7,11 +7,16 @@ subtrees the user administers.
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from .access import ADMINISTRATORS, policy_for
 from .models import AccessGrant, Membership, Reorganisation, Unit, UnitAlias, UnitGroup, UnitKind, User
+
+
+# Roles are memberships at units, not Django groups.
+admin.site.unregister(Group)
 
 
 class PolicyPermissions:
