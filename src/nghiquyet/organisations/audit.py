@@ -12,9 +12,19 @@ from operator import or_
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .access import AccessPolicy, registered_models
 from .models import Membership, User
+
+
+# django-auditlog has no Vietnamese catalogue of its own.
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: _("Thêm mới"),
+    LogEntry.Action.UPDATE: _("Sửa"),
+    LogEntry.Action.DELETE: _("Xóa"),
+    LogEntry.Action.ACCESS: _("Xem"),
+}
 
 
 def people_administered(policy: AccessPolicy):

@@ -33,7 +33,8 @@ class UnitSearchForm(forms.Form):
 class AuditFilterForm(forms.Form):
     """Filters of the audit page; the choices are limited to what the viewer may see."""
 
-    actor = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=User.objects.none(), required=False)
+    actor = forms.ModelChoiceField(label=_("Người thực hiện"), queryset=User.objects.none(), required=False,
+                                   empty_label=_("Tất cả"))
     model = forms.ChoiceField(label=_("Loại dữ liệu"), required=False)
     date_from = forms.DateField(label=_("Từ ngày"), required=False,
                                 widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))

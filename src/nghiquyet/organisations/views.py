@@ -62,7 +62,8 @@ def children(request, code):
     """One level of the tree, loaded by htmx when a node is opened."""
     policy = policy_for(request)
     unit = policy.get_object_or_404(Unit, code=code)
-    units = with_children_flag(policy.visible_units().current().filter(parent=unit)).vietnamese_order()
+    # Through scope() the units on the way down to the user's own are listed too.
+    units = with_children_flag(policy.scope(Unit.objects.current()).filter(parent=unit)).vietnamese_order()
     return render(request, "organisations/_tree_nodes.html", {"units": units})
 
 
@@ -74,7 +75,7 @@ def unit_detail(request, code):
     context = {
         "unit": unit,
         "ancestors": policy.scope(unit.ancestors()),
-        "children": with_children_flag(policy.visible_units().filter(parent=unit)).vietnamese_order(),
+        "children": with_children_flag(policy.scope(unit.children.all())).vietnamese_order(),
         "members": policy.scope(Membership.objects.filter(unit=unit).filter(valid_on_q(today)))
         .select_related("user").order_by("role", "user__username"),
         "aliases": unit.aliases.order_by("kind", "valid_to", "name"),
@@ -129,4 +130,6 @@ def audit_log(request):
     if form.is_bound and form.is_valid():
         entries = form.filter(entries)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.action_label = audit.ACTION_LABELS.get(entry.action, entry.get_action_display())
     return render(request, "organisations/audit_log.html", {"page": page, "form": form})

@@ -170,6 +170,7 @@ STATIC_URL = "/static/"
 # A local install serves assets from the package (finders, below); production
 # collects them into STATIC_ROOT.
 STATIC_ROOT = None
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # vendored htmx and Pico, our CSS and JS
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Serve vendored assets straight from the package: no collectstatic step for a
