@@ -70,3 +70,8 @@ def test_the_language_switch_turns_pages_english(client, make_user, tree):
 def test_the_language_can_be_switched_before_logging_in(client, db):
     response = client.post(reverse("set_language"), {"language": "en", "next": reverse("login")}, follow=True)
     assert response.status_code == 200 and "Username" in response.content.decode()
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_asks(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in page and "Tên đăng nhập" in page
