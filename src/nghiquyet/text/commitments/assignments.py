@@ -1,0 +1,337 @@
+"""Assignments: duties given to named bodies, with partners, deadlines and reporting.
+
+Three kinds of sentences give a body a duty (docs/labelling.md):
+
+1. "Giao [A] chủ trì, phối hợp với [B] ..." anywhere in the document;
+2. the items of the implementation part ("Tổ chức thực hiện") whose subject
+   is a body: "2. Ban Tuyên giáo Tỉnh ủy chủ trì ...", "4. Ủy ban Kiểm tra
+   Tỉnh ủy: - Chủ trì ...; - Chủ trì ..." (one assignment per dash item);
+3. elsewhere, a sentence whose subject is a body and whose duty is to draw
+   up a plan or report by a date.
+
+One assignment per subject within an item: sentences without a subject
+continue the previous one, a new subject ("...; các huyện ủy ... xây dựng
+kế hoạch") starts another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nghiquyet.text.commitments.bodies import BodyList, read_bodies
+from nghiquyet.text.commitments.clauses import clauses, sentences
+from nghiquyet.text.commitments.context import DocumentContext
+from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START, words_pattern
+from nghiquyet.text.commitments.periods import find_periods, find_recurrences
+from nghiquyet.text.commitments.structure import GOALS, ORGANISATION, OTHER, TASKS, Block
+from nghiquyet.text.model import Assignment
+
+_GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
+_NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
+_GROUNDS = re.compile(rf"{WORD_START}(?:căn\s+cứ|trên\s+cơ\s+sở|thực\s+hiện|theo)\b")
+_LEAD_IN = re.compile(rf"\s*(?:(?:hằng|hàng|mỗi)\s+năm|đồng\s+thời|định\s+kỳ(?:\s+hằng\s+năm)?)\s*,\s*")
+_TAKE_LEAD = re.compile(rf"\s*:?\s*(?:chủ|chù|chũ|chu)\s+trì{WORD_END}\s*,?\s*")
+_COOPERATE = re.compile(
+    rf"{WORD_START}phối\s+(?:hợp\s+)?(?:chặt\s+chẽ\s+)?(?:với\s+|cùng\s+)?(?=\S)"
+)
+_THIS_DOCUMENT = re.compile(r"\s*(?:nghị quyết|chỉ thị|kế hoạch|kết luận|chương trình|quy định|đề án)(?:\s+hành động)?\s+(?:này\s+)?(?:được\s+)?phổ\s+biến")
+_PLAN = re.compile(
+    rf"{WORD_START}(?:xây\s+dựng|ban\s+hành|soạn\s+thảo|lập|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|bổ\s+sung|cập\s+nhật|rà\s+soát)"
+    r"(?:[^.;]{0,60}?)"
+    rf"{WORD_START}(?:kế\s+hoạch|chương\s+trình|đề\s+án|hướng\s+dẫn|phương\s+án|văn\s+bản(?:\s+lãnh\s+đạo|\s+triển\s+khai)|nghị\s+quyết,\s+kế\s+hoạch|lộ\s+trình){WORD_END}"
+)
+_MONITOR = re.compile(rf"{WORD_START}(?:theo\s+dõi|đôn\s+đốc|kiểm\s+tra|giám\s+sát){WORD_END}")
+_REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
+_REPORT_TO = re.compile(
+    rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
+)
+_REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
+_DUE_CUE = re.compile(
+    words_pattern(["xong", "hoàn thành", "trước", "chậm nhất", "trong", "vào", "thời gian", "ban hành",
+                   "trình", "cuối", "thời hạn", "hạn", "xong trước", "xong trong"]) + r"[\s,]*(?:ngày\s+)?$"
+)
+_SYMBOL = re.compile(r"\d+\s*-\s*[A-ZĐ]+/[A-ZĐ]+|\d+/\d{4}/|số\s+\d+")
+
+
+@dataclass
+class _Segment:
+    lead: BodyList
+    predicate: int  # where the duty begins
+    end: int
+    via_giao: bool = False
+    confidence: float = 0.9
+
+
+def extract_assignments(context: DocumentContext) -> list[Assignment]:
+    segments = _organisation_segments(context)
+    taken = {segment.lead.start for segment in segments}
+    for segment in _segments_elsewhere(context):
+        if segment.lead.start not in taken:
+            segments.append(segment)
+            taken.add(segment.lead.start)
+    segments.sort(key=lambda segment: segment.lead.start)
+    return [_assignment(context, segment) for segment in segments]
+
+
+# --- finding who is given a duty --------------------------------------------------------
+
+
+def _organisation_segments(context: DocumentContext) -> list[_Segment]:
+    segments: list[_Segment] = []
+    current: _Segment | None = None
+    heads: dict[int, BodyList] = {}  # block start -> the lead its items inherit ("4. Ủy ban Kiểm tra Tỉnh ủy:")
+    for block in context.blocks:
+        if block.part != ORGANISATION or _is_part_heading(context, block):
+            current = None
+            continue
+        if _THIS_DOCUMENT.match(context.lowered, block.content_start):
+            current = None  # "Nghị quyết này phổ biến đến chi bộ" closes the part
+            continue
+        inherited = next((heads[a.start] for a in [block, *block.ancestors()] if a.start in heads and a is not block), None)
+        if block.kind is not None:
+            current = None
+        head = _head_only(context, block)
+        if head is not None:
+            heads[block.start] = head
+            current = None
+            continue
+        openings = _openings(context, block.content_start, block.end)
+        if not openings or openings[0][0] > block.content_start:
+            if current is not None and block.kind is None:
+                current.end = block.end
+            elif inherited is not None:
+                current = _Segment(inherited, block.content_start, block.end, confidence=0.85)
+                segments.append(current)
+        for position, lead, predicate, via_giao in openings:
+            if current is not None and current.end > position:
+                current.end = position
+            current = _Segment(lead, predicate, block.end, via_giao, 0.95 if via_giao else _subject_confidence(lead))
+            segments.append(current)
+    return segments
+
+
+def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
+    """Giao clauses outside the implementation part, and dated plan or report duties."""
+    found: list[_Segment] = []
+    for block in context.blocks:
+        if block.part not in (TASKS, OTHER, GOALS):
+            continue
+        openings = _openings(context, block.content_start, block.end)
+        for index, (position, lead, predicate, via_giao) in enumerate(openings):
+            end = openings[index + 1][0] if index + 1 < len(openings) else block.end
+            if via_giao:
+                found.append(_Segment(lead, predicate, end, True, 0.95))
+                continue
+            sentence_end = next((e for s, e in sentences(context.text, position, end)), end)
+            duty = context.lowered[predicate:sentence_end]
+            if (_PLAN.search(duty) or _REPORT.search(duty)) and _due(context, predicate, sentence_end):
+                found.append(_Segment(lead, predicate, sentence_end, False, 0.7))
+    return found
+
+
+def _is_part_heading(context: DocumentContext, block: Block) -> bool:
+    content = context.text[block.content_start:block.end].strip()
+    return bool(block.title) and block.title.strip() == content and block.part == ORGANISATION and (
+        block.parent is None or block.parent.part != ORGANISATION
+    )
+
+
+def _head_only(context: DocumentContext, block: Block) -> BodyList | None:
+    """ "4. Ủy ban Kiểm tra Tỉnh ủy:" — a body named for the items below it."""
+    lead = read_bodies(context.text, block.content_start, block.end)
+    if lead is None:
+        return None
+    rest = context.text[lead.end:block.end].strip()
+    return lead if rest == ":" else None
+
+
+def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int, BodyList, int, bool]]:
+    """Where a new subject (or a "Giao") begins in ``text[start:end]``: (position, lead, predicate, via_giao)."""
+    text, lowered = context.text, context.lowered
+    candidates: set[int] = set()
+    for sentence_start, sentence_end in sentences(text, start, end):
+        for clause_start, _ in clauses(text, sentence_start, sentence_end):
+            candidates.add(clause_start)
+    for match in _GIVE.finditer(lowered, start, end):
+        candidates.add(match.start())
+    openings = []
+    for position in sorted(candidates):
+        opening = _subject_at(context, position, end)
+        if opening is not None:
+            lead, predicate, via_giao = opening
+            if openings and openings[-1][1].end > position:
+                continue  # inside the previous lead ("Giao" found within a name list)
+            openings.append((position, lead, predicate, via_giao))
+    return openings
+
+
+def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
+    text, lowered = context.text, context.lowered
+    give = _GIVE.match(lowered, position)
+    if give and not _NOT_GIVING_BEFORE.search(lowered[max(0, position - 20):position]):
+        lead = read_bodies(text, give.end(), end)
+        if lead is not None and lead.start == _skip_spaces(text, give.end()):
+            return lead, _predicate_start(context, lead, end), True
+        return None
+    lead_in = _LEAD_IN.match(lowered, position)
+    if lead_in:
+        position = lead_in.end()
+    if _GROUNDS.match(lowered, position):
+        return _subject_after_grounds(context, position, end)
+    lead = read_bodies(text, position, end)
+    if lead is None or lead.start != _skip_spaces(text, position) or not _predicate_follows(text, lead.end, end):
+        return None
+    return lead, _predicate_start(context, lead, end), False
+
+
+def _subject_after_grounds(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
+    """ "Căn cứ Chỉ thị này và chức năng, nhiệm vụ được giao, Ban cán sự đảng ... xây dựng ..." """
+    text = context.text
+    limit = min(end, position + 300)
+    for separator in re.finditer(r"[,:]\s*", text[position:limit]):
+        candidate = position + separator.end()
+        lead = read_bodies(text, candidate, end)
+        if lead is not None and lead.start == candidate and _predicate_follows(text, lead.end, end):
+            if lead.names[0].text[:1].isupper() or text[position + separator.start()] == ":":
+                return lead, _predicate_start(context, lead, end), False
+    return None
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _predicate_follows(text: str, position: int, end: int) -> bool:
+    """A subject is followed by its verb (lower case) or by a colon, not by more of a noun phrase."""
+    rest = text[position:min(end, position + 40)].lstrip()
+    if not rest:
+        return False
+    return rest[0] == ":" or (rest[0].isalpha() and rest[0].islower())
+
+
+def _predicate_start(context: DocumentContext, lead: BodyList, end: int) -> int:
+    position = lead.end
+    while position < end and context.text[position] in " :,":
+        position += 1
+    return position
+
+
+def _subject_confidence(lead: BodyList) -> float:
+    return 0.85 if all(name.group for name in lead.names) else 0.9
+
+
+# --- what the duty is ----------------------------------------------------------------------
+
+
+def _assignment(context: DocumentContext, segment: _Segment) -> Assignment:
+    text, lowered = context.text, context.lowered
+    start, end = segment.predicate, segment.end
+    partners, action_start = _partners(context, start, end)
+    duty = lowered[start:end]
+    return Assignment(
+        lead=[name.text for name in segment.lead.names],
+        partners=partners,
+        action=" ".join(text[action_start:end].split()).strip(" ,;."),
+        due=_due(context, start, end),
+        recurrence=_recurrence(context, start, end),
+        report_to=_report_to(context, start, end),
+        kind=_kind(duty),
+        line=context.line_at(segment.lead.start),
+        quote=" ".join(text[segment.lead.start if not segment.via_giao else _giao_start(context, segment):end].split()),
+        start=segment.lead.start,
+        end=end,
+        confidence=segment.confidence,
+    )
+
+
+def _giao_start(context: DocumentContext, segment: _Segment) -> int:
+    found = context.lowered.rfind("giao", max(0, segment.lead.start - 25), segment.lead.start)
+    return found if found != -1 else segment.lead.start
+
+
+def _partners(context: DocumentContext, start: int, end: int) -> tuple[list[str], int]:
+    """Bodies after "phối hợp (với)" in the duty's first clause, and where the duty proper begins."""
+    text, lowered = context.text, context.lowered
+    first_clause_end = _first_clause_end(lowered, start, end)
+    action_start = start
+    take_lead = _TAKE_LEAD.match(lowered, start)
+    if take_lead:
+        action_start = take_lead.end()
+    cooperate = _COOPERATE.search(lowered, start, first_clause_end)
+    if cooperate is None:
+        return [], action_start
+    partners = read_bodies(text, cooperate.end(), first_clause_end)
+    if partners is None or partners.start != _skip_spaces(text, cooperate.end()):
+        return [], action_start
+    if cooperate.start() - action_start <= 2:
+        action_start = _skip_spaces(text, partners.end)
+        while action_start < end and text[action_start] in ",: ":
+            action_start += 1
+    return [name.text for name in partners.names], action_start
+
+
+def _first_clause_end(lowered: str, start: int, end: int) -> int:
+    stop = re.search(r";|\.\s", lowered[start:end])
+    return start + stop.start() if stop else end
+
+
+def _due(context: DocumentContext, start: int, end: int) -> str | None:
+    """The first dated deadline of the duty: "xong trong tháng 7/2021", "trước ngày 15/01/2021"."""
+    segment = context.text[start:end]
+    for period in find_periods(segment, context.issue_year):
+        if period.kind == "since" or not period.year_given:
+            continue
+        absolute = start + period.start
+        before = context.lowered[max(start, absolute - 40):absolute]
+        if not _DUE_CUE.search(before):
+            continue
+        if _SYMBOL.search(context.text[max(start, absolute - 40):absolute]):
+            continue  # the date of a document cited: "Quyết định số 238-QĐ/TW ngày 30/9/2020"
+        if _in_review(context.lowered, start, absolute):
+            continue
+        return period.period
+    return None
+
+
+def _in_review(lowered: str, start: int, position: int) -> bool:
+    """Whether a period belongs to a review ("tham mưu sơ kết ... vào quý II/2023")."""
+    clause_start = max(lowered.rfind(";", start, position), lowered.rfind(". ", start, position), start)
+    words = list(_REVIEW.finditer(lowered, clause_start, position))
+    return bool(words) and position - words[-1].end() < 90
+
+
+def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
+    for recurrence in find_recurrences(context.text[start:end]):
+        if not _in_review(context.lowered, start, start + recurrence.start):
+            return recurrence.recurrence
+    return None
+
+
+def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
+    """Who reports go to: "báo cáo Ban Thường vụ Tỉnh ủy", "báo cáo kết quả ... với Thường trực Tỉnh ủy"."""
+    text, lowered = context.text, context.lowered
+    for match in _REPORT_TO.finditer(lowered, start, end):
+        if not _REPORT.match(lowered, match.start()) and not _REPORT.search(lowered, max(start, match.start() - 60), match.start()):
+            continue  # "gửi"/"trình" name a recipient only when a report is meant
+        recipients = read_bodies(text, match.end(), end)
+        if recipients is not None and recipients.start == _skip_spaces(text, match.end()):
+            return ", ".join(name.text for name in recipients.names)
+    meeting = re.search(r"tại\s+(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)\s+", lowered[start:end])
+    if meeting and _REPORT.search(lowered, start, start + meeting.start()):
+        recipients = read_bodies(text, start + meeting.end(), end)
+        if recipients is not None:
+            return ", ".join(name.text for name in recipients.names)
+    return None
+
+
+def _kind(duty: str) -> str:
+    if _PLAN.search(duty):
+        return "plan"
+    if _MONITOR.search(duty):
+        return "monitor"
+    if _REPORT.search(duty) and len(duty.split()) < 25:
+        return "report"
+    return "implement"
