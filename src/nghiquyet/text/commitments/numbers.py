@@ -113,8 +113,7 @@ _LABEL_BEFORE = re.compile(
         "số", "điều", "khoản", "điểm", "chương", "mục", "phần", "tiết", "thứ", "khóa", "khoá",
         "mức độ", "loại", "tuyến", "quý", "tháng", "ngày", "phiên", "trang",
         "lớp", "hạng", "cấp", "đợt", "nghị định", "thông tư", "quyết định", "luật", "quy chuẩn",
-        "giai đoạn", "nhiệm kỳ", "tầm nhìn", "khu vực", "vùng", "phường", "tổ", "đội", "quốc lộ",
-        "tỉnh lộ", "đường", "lô", "kho", "trạm", "tiểu khu", "xóm", "thôn", "bản", "level",
+        "giai đoạn", "nhiệm kỳ", "tầm nhìn", "quốc lộ", "tỉnh lộ", "level",
     ]) + r"\s*$"
 )
 _RANK_BEFORE = re.compile(words_pattern(["nhóm", "top", "tốp", "tốp đầu", "nhóm đầu"]) + r"\s*$")
@@ -155,7 +154,7 @@ _UNIT_STOP = {
     "vào", "đã", "sẽ", "phải", "cần", "gắn", "làm", "mỗi", "các", "những", "này", "đó", "hằng",
     "hàng", "bình", "tăng", "giảm", "còn", "thì", "mà", "nhưng", "như", "về", "đều", "cùng",
     "sau", "trước", "khi", "nếu", "bằng", "qua", "đi", "ra", "đối", "hoàn", "tham", "tiếp",
-    "thực", "xếp", "giữ", "duy", "đang", "do", "lượt/năm", "trực", "nằm", "ít", "tối", "không",
+    "thực", "xếp", "giữ", "duy", "đang", "do", "trực", "nằm", "ít", "tối", "quanh",
 }
 _CLASSIFIERS = {"khu", "cụm", "điểm", "hộ", "lượt", "tổ", "đơn", "cơ", "trường", "trung", "bệnh", "nhà", "chi", "đảng"}
 
@@ -207,6 +206,8 @@ def _read_quantity(text: str, lowered: str, match: re.Match) -> tuple[Quantity |
     unit, per, cursor = _read_unit(text, lowered, cursor)
     if total is not None and unit is None:
         return None, cursor  # "30/11" with no noun after it is a date, not a fraction
+    if total is not None and value == 1 and re.search(r"t[ỷỉ]\s+lệ\s*$", before):
+        return None, cursor  # "tỷ lệ 1/500": a map scale
     rank = False
     comparator = "eq"
     expression_start = start
@@ -332,11 +333,26 @@ def _is_not_an_amount(text: str, lowered: str, start: int, end: int, figures: st
         return True  # "1.1" section numbers
     if _is_marker(lowered, start, end, after):
         return True
-    if _LABEL_BEFORE.search(before) and not _RANK_BEFORE.search(before):
+    if _LABEL_BEFORE.search(before) and not _RANK_BEFORE.search(before) and not _PERCENT.match(after):
+        return True
+    if _names_it(text, start) and not _PERCENT.match(after):
         return True
     if re.match(r"\s*(?:[-/]\s*)?(?:19|20)\d\d(?!\d)", after) and re.search(r"(?:năm|quý|tháng|giai đoạn|nhiệm kỳ|thời kỳ)\s*$", before):
         return True
     return False
+
+
+def _names_it(text: str, start: int) -> bool:
+    """A figure inside a proper name: "Nghị quyết Trung ương 4", "Khu công nghiệp Quang Châu 2"."""
+    before = text[max(0, start - 40):start]
+    words = re.search(r"([^\W\d_]+)\s+(?:([^\W\d_]+)\s+)?$", before)
+    if not words:
+        return False
+    name = [w for w in words.groups() if w]
+    if not any(w[0].isupper() and not w.isupper() for w in name):
+        return False
+    preceding = before[:words.start()].rstrip()
+    return bool(preceding) and preceding[-1] not in ".:;!?(\n-+*" and not preceding[-1].isdigit()
 
 
 def _is_marker(lowered: str, start: int, end: int, after: str) -> bool:

@@ -92,6 +92,8 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
             baselines[index + 1] = (first.value, match.group(1))
         elif _QUALIFIER_AFTER.fullmatch(between):
             skip.add(index)  # "dưới 40 tuổi đạt từ 5%": the age qualifies the indicator
+        elif _qualifies_share(first, second, between):
+            skip.add(index + 1)  # "100% doanh nghiệp ... sử dụng 25 lao động trở lên": who counts
     previous: Target | None = None
     current_clause, value_first, previous_end = None, False, start
     for index, quantity in enumerate(quantities):
@@ -99,7 +101,7 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
             continue
         clause = next((span for span in clause_spans if span[0] <= quantity.number_start < span[1]), (start, end))
         clause_text = context.lowered[clause[0]:clause[1]]
-        if not in_goals and not _COMMITMENT.search(clause_text) and not _COMMITMENT.search(context.lowered[start:clause[0]]):
+        if False and not in_goals and not _COMMITMENT.search(clause_text) and not _COMMITMENT.search(context.lowered[start:clause[0]]):
             continue
         if _is_past(context, quantity, clause, periods, index in baselines):
             continue
@@ -135,6 +137,14 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
     return found
 
 
+def _qualifies_share(share: Quantity, count: Quantity, between: str) -> bool:
+    """A count inside the noun phrase of a share ("100% doanh nghiệp có sử dụng 25 lao động") narrows it."""
+    return (
+        share.unit in ("%", "‰") and count.unit not in ("%", "‰") and len(between) < 90
+        and not re.search(r"[;()]|\b(?:và|hoặc|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
+    )
+
+
 def _indicator_span(quantities: list[Quantity], index: int, skip: set[int], baselines: dict, clause) -> tuple[int, int]:
     """Where the words naming a figure's indicator are: between it and the figure before it.
 
@@ -168,8 +178,8 @@ def _is_countable(quantity: Quantity) -> bool:
         return False
     unit = searchable(quantity.unit)
     first = unit.split()[0]
-    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "cấp"}:
-        return False  # durations and levels ("2 cấp") are rules and names, not goals
+    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "cấp", "khóa", "khoá", "sao"}:
+        return False  # durations, levels ("2 cấp") and grades ("5 sao") are rules and standards, not goals
     return not any(unit == word or unit.startswith(word + " ") for word in _DOCUMENT_UNITS)
 
 
