@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from nghiquyet.text.normalize import match_key
 
 ITEM_TYPES = ("targets", "assignments", "reviews")
+_AND = match_key("và")
 
 # Fields compared on matched pairs (the indicator and action are free text, not scored).
 FIELDS = {
@@ -35,7 +36,7 @@ def text_key(value) -> str:
     if isinstance(value, (list, tuple)):
         value = " ".join(str(part) for part in value)
     key = match_key(str(value))
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", key)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s\u0300-\u036f]", " ", key)).strip()
 
 
 def _number(value) -> float | None:
@@ -52,8 +53,17 @@ def targets_match(predicted: dict, gold: dict) -> bool:
     return gold.get("recurrence") is not None and predicted.get("recurrence") == gold.get("recurrence")
 
 
+def lead_key(lead) -> str:
+    """Lead names joined in order; "và" between names is a separator like a comma.
+
+    The guide splits leads "at commas and 'và' between distinct bodies" and says a
+    split lead compares equal to the whole one, so neither commas nor that "và" count.
+    """
+    return " ".join(word for word in text_key(lead).split() if word != _AND)
+
+
 def assignments_match(predicted: dict, gold: dict) -> bool:
-    return predicted.get("due") == gold.get("due") and text_key(predicted.get("lead")) == text_key(gold.get("lead"))
+    return predicted.get("due") == gold.get("due") and lead_key(predicted.get("lead")) == lead_key(gold.get("lead"))
 
 
 def reviews_match(predicted: dict, gold: dict) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nghiquyet.text.commitments.bodies import BodyList, read_bodies
+from nghiquyet.text.commitments.bodies import BodyList, BodyName, read_bodies, tokenize
 from nghiquyet.text.commitments.clauses import clauses, sentences
 from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START, words_pattern
@@ -29,6 +29,8 @@ from nghiquyet.text.model import Assignment
 
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
+_RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
+_MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
 _GROUNDS = re.compile(rf"{WORD_START}(?:căn\s+cứ|trên\s+cơ\s+sở|thực\s+hiện|theo)\b")
 _LEAD_IN = re.compile(rf"\s*(?:(?:hằng|hàng|mỗi)\s+năm|đồng\s+thời|định\s+kỳ(?:\s+hằng\s+năm)?)\s*,\s*")
 _TAKE_LEAD = re.compile(rf"\s*:?\s*(?:chủ|chù|chũ|chu)\s+trì{WORD_END}\s*,?\s*")
@@ -37,15 +39,38 @@ _COOPERATE = re.compile(
 )
 _THIS_DOCUMENT = re.compile(r"\s*(?:nghị quyết|chỉ thị|kế hoạch|kết luận|chương trình|quy định|đề án)(?:\s+hành động)?\s+(?:này\s+)?(?:được\s+)?phổ\s+biến")
 _PLAN = re.compile(
-    rf"{WORD_START}(?:xây\s+dựng|ban\s+hành|soạn\s+thảo|lập|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|bổ\s+sung|cập\s+nhật|rà\s+soát)"
-    r"(?:[^.;]{0,60}?)"
+    rf"{WORD_START}(?:xây\s+dựng|ban\s+hành|soạn\s+thảo|lập|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|bổ\s+sung|cập\s+nhật|rà\s+soát|chuẩn\s+bị)"
+    r"(?:[^.;]{0,150}?)"
     rf"{WORD_START}(?:kế\s+hoạch|chương\s+trình|đề\s+án|hướng\s+dẫn|phương\s+án|văn\s+bản(?:\s+lãnh\s+đạo|\s+triển\s+khai)|nghị\s+quyết,\s+kế\s+hoạch|lộ\s+trình){WORD_END}"
 )
-_MONITOR = re.compile(rf"{WORD_START}(?:theo\s+dõi|đôn\s+đốc|kiểm\s+tra|giám\s+sát){WORD_END}")
+_VERBS = {
+    " ".join(token.key for token in tokenize(verb)) for verb in (
+        "lãnh đạo", "chỉ đạo", "kiểm tra", "đôn đốc", "giám sát", "theo dõi", "triển khai", "thực hiện",
+        "tuyên truyền", "quán triệt", "xây dựng", "ban hành", "hướng dẫn", "tham mưu", "tổng hợp", "báo cáo",
+        "nghiên cứu", "khảo sát", "đánh giá", "phối hợp", "tăng cường", "đẩy mạnh", "tổ chức", "phổ biến",
+        "vận động", "chuẩn bị", "rà soát", "bổ sung", "sửa đổi", "cập nhật", "tiến hành", "nâng cao",
+        "đổi mới", "kiện toàn", "củng cố", "tập huấn", "bồi dưỡng", "đào tạo", "định hướng", "hỗ trợ",
+        "phát huy", "thẩm định", "giải quyết", "xử lý", "tiếp nhận", "quản lý", "bố trí", "cân đối",
+        "sơ kết", "tổng kết", "kiểm điểm", "tập hợp", "phát động", "hưởng ứng", "gửi báo", "trình bày",
+    )
+}
+_MONITOR_VERBS = {" ".join(t.key for t in tokenize(v)) for v in ("theo dõi", "đôn đốc", "kiểm tra", "giám sát")}
+_REPORT_VERBS = {" ".join(t.key for t in tokenize(v)) for v in ("báo cáo", "tổng hợp")}
+# Adverbs and set phrases a duty may open with before its verbs.
+_VERB_PREFIXES = sorted(
+    (tuple(t.key for t in tokenize(p)) for p in (
+        "thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "hằng năm", "hàng năm", "có trách nhiệm",
+        "chịu trách nhiệm", "tiếp tục", "theo chức năng, nhiệm vụ", "theo chức năng", ",", "và", "chủ trì",
+        "hằng quý", "đồng thời",
+    )),
+    key=len, reverse=True,
+)
+_AND = tokenize("và")[0].key
 _REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
 _REPORT_TO = re.compile(
     rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
 )
+_DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
     words_pattern(["xong", "hoàn thành", "trước", "chậm nhất", "trong", "vào", "thời gian", "ban hành",
@@ -98,7 +123,8 @@ def _organisation_segments(context: DocumentContext) -> list[_Segment]:
             continue
         openings = _openings(context, block.content_start, block.end)
         if not openings or openings[0][0] > block.content_start:
-            if current is not None and block.kind is None:
+            under_head = block.parent is not None and block.parent.start in heads
+            if current is not None and block.kind is None and not under_head:
                 current.end = block.end
             elif inherited is not None:
                 current = _Segment(inherited, block.content_start, block.end, confidence=0.85)
@@ -180,9 +206,28 @@ def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[Body
     if _GROUNDS.match(lowered, position):
         return _subject_after_grounds(context, position, end)
     lead = read_bodies(text, position, end)
-    if lead is None or lead.start != _skip_spaces(text, position) or not _predicate_follows(text, lead.end, end):
+    if lead is None or lead.start != _skip_spaces(text, position):
+        return None
+    lead = _with_relative_clause(context, lead, end)
+    if not _predicate_follows(text, lead.end, end):
         return None
     return lead, _predicate_start(context, lead, end), False
+
+
+def _with_relative_clause(context: DocumentContext, lead: BodyList, end: int) -> BodyList:
+    """ "Các cơ quan, đơn vị được phân công chuẩn bị ... của Tỉnh ủy" names its bodies by their task:
+    the subject runs to the main verb ("phải", "tích cực", "chủ động" ...)."""
+    if not _RELATIVE.match(context.lowered, lead.end):
+        return lead
+    sentence_end = next((e for _, e in sentences(context.text, lead.end, end)), end)
+    main_verb = _MAIN_VERB.search(context.lowered, lead.end, sentence_end)
+    if main_verb is None:
+        return lead
+    subject_end = main_verb.start()
+    while subject_end > lead.end and context.text[subject_end - 1] in " ,":
+        subject_end -= 1
+    name = BodyName(context.text[lead.start:subject_end], lead.start, subject_end, group=True)
+    return BodyList([name], lead.start, subject_end)
 
 
 def _subject_after_grounds(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
@@ -207,6 +252,8 @@ def _skip_spaces(text: str, position: int) -> int:
 def _predicate_follows(text: str, position: int, end: int) -> bool:
     """A subject is followed by its verb (lower case) or by a colon, not by more of a noun phrase."""
     rest = text[position:min(end, position + 40)].lstrip()
+    if rest.startswith(","):
+        rest = rest[1:].lstrip()  # "Ủy ban MTTQ ..., theo chức năng, nhiệm vụ chủ động ..."
     if not rest:
         return False
     return rest[0] == ":" or (rest[0].isalpha() and rest[0].islower())
@@ -230,7 +277,6 @@ def _assignment(context: DocumentContext, segment: _Segment) -> Assignment:
     text, lowered = context.text, context.lowered
     start, end = segment.predicate, segment.end
     partners, action_start = _partners(context, start, end)
-    duty = lowered[start:end]
     return Assignment(
         lead=[name.text for name in segment.lead.names],
         partners=partners,
@@ -238,7 +284,7 @@ def _assignment(context: DocumentContext, segment: _Segment) -> Assignment:
         due=_due(context, start, end),
         recurrence=_recurrence(context, start, end),
         report_to=_report_to(context, start, end),
-        kind=_kind(duty),
+        kind=_kind(lowered[segment.lead.start:end], lowered[action_start:end]),
         line=context.line_at(segment.lead.start),
         quote=" ".join(text[segment.lead.start if not segment.via_giao else _giao_start(context, segment):end].split()),
         start=segment.lead.start,
@@ -253,24 +299,28 @@ def _giao_start(context: DocumentContext, segment: _Segment) -> int:
 
 
 def _partners(context: DocumentContext, start: int, end: int) -> tuple[list[str], int]:
-    """Bodies after "phối hợp (với)" in the duty's first clause, and where the duty proper begins."""
+    """Bodies after "phối hợp (với)" when the lead itself cooperates, and where the duty proper begins.
+
+    In "X chỉ đạo Y ... phối hợp với Z", Z works with Y: not a partner of the lead.
+    """
     text, lowered = context.text, context.lowered
-    first_clause_end = _first_clause_end(lowered, start, end)
     action_start = start
     take_lead = _TAKE_LEAD.match(lowered, start)
     if take_lead:
         action_start = take_lead.end()
-    cooperate = _COOPERATE.search(lowered, start, first_clause_end)
-    if cooperate is None:
-        return [], action_start
-    partners = read_bodies(text, cooperate.end(), first_clause_end)
-    if partners is None or partners.start != _skip_spaces(text, cooperate.end()):
-        return [], action_start
-    if cooperate.start() - action_start <= 2:
-        action_start = _skip_spaces(text, partners.end)
-        while action_start < end and text[action_start] in ",: ":
-            action_start += 1
-    return [name.text for name in partners.names], action_start
+    for cooperate in _COOPERATE.finditer(lowered, start, end):
+        clause_start = max(lowered.rfind(";", start, cooperate.start()), lowered.rfind(". ", start, cooperate.start()), start)
+        if _DIRECTS.search(lowered, clause_start, cooperate.start()):
+            continue
+        partners = read_bodies(text, cooperate.end(), end)
+        if partners is None or partners.start != _skip_spaces(text, cooperate.end()):
+            continue
+        if cooperate.start() - action_start <= 2:
+            action_start = _skip_spaces(text, partners.end)
+            while action_start < end and text[action_start] in ",: ":
+                action_start += 1
+        return [name.text for name in partners.names], action_start
+    return [], action_start
 
 
 def _first_clause_end(lowered: str, start: int, end: int) -> int:
@@ -314,8 +364,8 @@ def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
     """Who reports go to: "báo cáo Ban Thường vụ Tỉnh ủy", "báo cáo kết quả ... với Thường trực Tỉnh ủy"."""
     text, lowered = context.text, context.lowered
     for match in _REPORT_TO.finditer(lowered, start, end):
-        if not _REPORT.match(lowered, match.start()) and not _REPORT.search(lowered, max(start, match.start() - 60), match.start()):
-            continue  # "gửi"/"trình" name a recipient only when a report is meant
+        if lowered.startswith("gửi", match.start()) and not _REPORT.search(lowered, max(start, match.start() - 60), match.start()):
+            continue  # "gửi" names a recipient only when a report is meant
         recipients = read_bodies(text, match.end(), end)
         if recipients is not None and recipients.start == _skip_spaces(text, match.end()):
             return ", ".join(name.text for name in recipients.names)
@@ -327,11 +377,45 @@ def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
     return None
 
 
-def _kind(duty: str) -> str:
-    if _PLAN.search(duty):
+def _kind(item: str, duty: str) -> str:
+    """plan > monitor > report > implement: plan anywhere in the item (its subject may name it:
+    "các cơ quan được phân công chuẩn bị các ... kế hoạch"), the rest from the verbs the duty's
+    clauses begin with."""
+    if _PLAN.search(item):
         return "plan"
-    if _MONITOR.search(duty):
+    groups = [_leading_verbs(duty[start:end]) for start, end in _clause_spans(duty)]
+    if any(verb in _MONITOR_VERBS for group in groups for verb in group):
         return "monitor"
-    if _REPORT.search(duty) and len(duty.split()) < 25:
+    if groups and all(set(group) <= _REPORT_VERBS for group in groups if group) and any(groups):
         return "report"
     return "implement"
+
+
+def _clause_spans(duty: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for stop in re.finditer(r";|\.(?:\s|$)", duty):
+        spans.append((start, stop.start()))
+        start = stop.end()
+    spans.append((start, len(duty)))
+    return [span for span in spans if duty[span[0]:span[1]].strip()]
+
+
+def _leading_verbs(clause: str) -> list[str]:
+    """The verbs a clause begins with ("theo dõi, đôn đốc, kiểm tra việc ..." → three verbs)."""
+    keys = [token.key for token in tokenize(clause)]
+    index, verbs = 0, []
+    while index < len(keys):
+        skipped = next((len(p) for p in _VERB_PREFIXES if tuple(keys[index:index + len(p)]) == p), 0)
+        if skipped:
+            index += skipped
+            continue
+        pair = " ".join(keys[index:index + 2])
+        if pair in _VERBS:
+            verbs.append(pair)
+            index += 2
+            continue
+        if verbs and keys[index] in (",", _AND):
+            index += 1
+            continue
+        break
+    return verbs

@@ -112,19 +112,26 @@ _PERSON = _keys("đồng chí")
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
 
 # Owner and place qualifiers after a head, longest first.
-_QUALIFIERS = sorted(
-    (_keys(q) for q in (
-        "tỉnh ủy", "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "trung ương", "tw",
-        "tu", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "cấp cơ sở", "cơ sở", "cùng cấp", "đồng cấp",
-        "cấp dưới", "cấp trên", "trực thuộc", "trực thuộc tỉnh ủy", "trực thuộc tỉnh", "thuộc tỉnh",
-        "tham mưu", "giúp việc", "tham mưu, giúp việc", "tham mưu giúp việc", "chuyên trách",
-        "liên quan", "có liên quan", "nhân dân", "chính trị - xã hội", "chính trị xã hội", "đảng",
-        "cấp ủy", "cấp ủy cùng cấp", "khối", "tư pháp", "chức năng", "thành viên", "chuyên môn",
-        "trong tỉnh", "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "của tỉnh ủy", "tỉnh ủy",
-        "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
-        "quân sự", "kiểm tra", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố",
-    )),
-    key=len, reverse=True,
+def _phrases(*phrases: str) -> list[tuple[str, ...]]:
+    return sorted((_keys(phrase) for phrase in phrases), key=len, reverse=True)
+
+
+# Owner and place qualifiers after any head, longest first.
+_QUALIFIERS = _phrases(
+    "tỉnh ủy", "tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "trung ương", "tw",
+    "tu", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "cấp cơ sở", "cơ sở", "cùng cấp", "đồng cấp",
+    "cấp dưới", "cấp trên", "trực thuộc", "trực thuộc tỉnh ủy", "trực thuộc tỉnh", "thuộc tỉnh",
+    "nhân dân", "chính trị - xã hội", "chính trị xã hội", "đảng", "cấp ủy", "cấp ủy cùng cấp", "khối",
+    "trong tỉnh", "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "của tỉnh ủy",
+    "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
+    "quân sự", "kiểm tra", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố",
+)
+_GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
+# What a generic head ("các cơ quan", "đơn vị") may add about its role; after a proper name
+# these words are the predicate ("Ban Tổ chức Tỉnh ủy tham mưu ...").
+_ROLE_QUALIFIERS = _phrases(
+    "tham mưu", "giúp việc", "tham mưu, giúp việc", "tham mưu giúp việc", "chuyên trách",
+    "liên quan", "có liên quan", "tư pháp", "chức năng", "thành viên", "chuyên môn",
 )
 _OF = _key("của")
 _OWNER_QUALIFIERS = [_keys(q) for q in ("tỉnh ủy", "tỉnh", "huyện", "thành phố", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "trung ương")]
@@ -273,7 +280,7 @@ class _Reader:
                 index = name_end
             elif kind == "place" and not determiner:
                 return None, first
-            index = self._qualifiers(index)
+            index = self._qualifiers(index, generic=head in _GENERIC_HEADS and index == index_after_head)
         if determiner:
             index = self._group_continuation(index)
         end = self.tokens[index - 1].end
@@ -372,11 +379,18 @@ class _Reader:
             position += 1
         return None
 
-    def _qualifiers(self, index: int) -> int:
+    def _qualifiers(self, index: int, generic: bool = False) -> int:
+        while generic:
+            role = next((q for q in _ROLE_QUALIFIERS if self._phrase_at(index, q)), None)
+            if role is None:
+                break
+            index += len(role)
+            generic = role[-1] != _key("quan")  # nothing more after "(có) liên quan"
+        qualifiers = _QUALIFIERS
         while True:
             if self.key(index) in (",", _key("từ"), _key("và")) and self.key(index + 1) == _key("cấp"):
                 index += 1  # "từ cấp huyện, cấp xã và ..." lists levels
-            for qualifier in _QUALIFIERS:
+            for qualifier in qualifiers:
                 if self._phrase_at(index, qualifier):
                     index += len(qualifier)
                     if self._starts_name(index) and qualifier[-1] in _PLACE_KEYS:
@@ -399,7 +413,7 @@ class _Reader:
             head, after = self._head(following, True)
             if head is None or _HEADS[head] == "person":
                 return index
-            index = self._qualifiers(after)
+            index = self._qualifiers(after, generic=head in _GENERIC_HEADS)
         return index
 
 
