@@ -29,6 +29,7 @@ from nghiquyet.text.model import Assignment
 
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
+_DATED = re.compile(r"(?:tháng|quý|ngày|năm)\s+[\divx]")
 _RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
 _MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
 _GROUNDS = re.compile(rf"{WORD_START}(?:căn\s+cứ|trên\s+cơ\s+sở|thực\s+hiện|theo)\b")
@@ -143,6 +144,9 @@ def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
     for block in context.blocks:
         if block.part not in (TASKS, OTHER, GOALS):
             continue
+        if not (_GIVE.search(context.lowered, block.content_start, block.end)
+                or _DATED.search(context.lowered, block.content_start, block.end)):
+            continue  # neither a "Giao" nor a date: nothing to find here
         openings = _openings(context, block.content_start, block.end)
         for index, (position, lead, predicate, via_giao) in enumerate(openings):
             end = openings[index + 1][0] if index + 1 < len(openings) else block.end

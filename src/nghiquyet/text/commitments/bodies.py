@@ -106,10 +106,13 @@ _heads("named",
 _heads("place", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "tỉnh")
 
 _MAX_HEAD = max(len(head.split()) for head in _HEADS)
+_FIRST_WORD = re.compile(r"\s*([^\W_]+)")
 
 _DETERMINERS = {_key(w) for w in ("các", "những", "mỗi", "từng", "toàn thể", "tất cả")}
 _PERSON = _keys("đồng chí")
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
+# Words a body name can begin with: a quick test before reading.
+_FIRST_KEYS = {head.split()[0] for head in _HEADS} | _DETERMINERS | {_PERSON[0]}
 
 # Owner and place qualifiers after a head, longest first.
 def _phrases(*phrases: str) -> list[tuple[str, ...]]:
@@ -188,15 +191,27 @@ class BodyList:
         return ", ".join(name.text for name in self.names)
 
 
+# Lists of bodies are shorter than this; reading further only costs time.
+_LONGEST_LIST = 600
+
+
 def read_bodies(text: str, start: int = 0, end: int | None = None) -> BodyList | None:
     """The list of body names beginning at ``start`` (after spaces), or None."""
-    tokens = tokenize(text, start, end)
-    reader = _Reader(text, tokens)
-    names, index = reader.read_list(0)
-    if not names:
+    end = len(text) if end is None else end
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None or _key(first.group(1)) not in _FIRST_KEYS:
         return None
-    last = tokens[index - 1].end
-    return BodyList(names, names[0].start, last)
+    window = 160
+    while True:
+        # Most lists are short: read a small window first, a larger one when the list fills it.
+        limit = min(end, start + window)
+        tokens = tokenize(text, start, limit)
+        names, index = _Reader(text, tokens).read_list(0)
+        if not names:
+            return None
+        if limit == end or window >= _LONGEST_LIST or len(tokens) - index > 3:
+            return BodyList(names, names[0].start, tokens[index - 1].end)
+        window *= 2
 
 
 def is_body_name(text: str) -> bool:
@@ -303,7 +318,13 @@ class _Reader:
         return None, index
 
     def _phrase_at(self, index: int, phrase: tuple[str, ...]) -> bool:
-        return tuple(token.key for token in self.tokens[index:index + len(phrase)]) == phrase
+        tokens = self.tokens
+        if index + len(phrase) > len(tokens):
+            return False
+        for offset, key in enumerate(phrase):
+            if tokens[index + offset].key != key:
+                return False
+        return True
 
     def _predicate_at(self, index: int) -> bool:
         pair = tuple(token.key for token in self.tokens[index:index + 2])

@@ -23,6 +23,7 @@ class Period:
     kind: str = "point"  # point | span (a stretch of years, the last one kept) | since ("từ năm 2022")
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20|21)\d\d)(?!\d)"
 _SEP_YEAR = rf"\s*(?:/|-|\.|,?\s*năm)\s*{_YEAR}"
@@ -41,6 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 
 def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     """Every period printed in ``text``, in order, not overlapping."""
+    if not _HAS_DIGIT.search(text):
+        return []
     lowered = searchable(text)
     taken: list[tuple[int, int]] = []
     found: list[Period] = []

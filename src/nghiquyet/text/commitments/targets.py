@@ -1,9 +1,12 @@
 """Targets (chỉ tiêu): the figures a document commits to reach.
 
 Every figure with a unit in the goals part of a document ("Mục tiêu",
-"Chỉ tiêu", "Phấn đấu ...") is a target, and so is a figure elsewhere when
-its clause commits to it ("phấn đấu", "tối thiểu", "đến năm 2025", "hằng
-năm"). Figures of the past are not targets: the preamble's assessment, a
+"Chỉ tiêu", "Phấn đấu ...") is a target, and so is one in the tasks and
+solutions when it is a count of something to reach ("ít nhất 20 người",
+"tối thiểu 2% tổng chi"): not durations, levels, grades, names ("Nghị quyết
+Trung ương 4"), counts of documents, or counts that only say who a share is
+of ("100% doanh nghiệp sử dụng 25 lao động trở lên"). Figures of the past
+are not targets: the preamble's assessment, a
 clause with "đã", a figure dated before the document ("năm 2020 đạt
 49,7%"), which is a baseline when the same clause raises it ("từ 49,7% năm
 2020 lên 60%"). The deadline comes from the clause, else from the headings
@@ -25,11 +28,6 @@ from nghiquyet.text.model import Target
 
 _PER_RECURRENCE = {"năm": "annual", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 _DURATION_UNITS = {"ngày", "tháng", "năm", "tuần", "giờ", "phút", "nhiệm kỳ", "khóa", "khoá", "kỳ", "ngày làm việc"}
-_COMMITMENT = re.compile(words_pattern([
-    "phấn đấu", "tối thiểu", "ít nhất", "không dưới", "trở lên", "bảo đảm", "đảm bảo", "đến năm",
-    "đến hết năm", "vào năm", "hằng năm", "hàng năm", "mỗi năm", "nâng tỷ lệ", "nâng tỉ lệ", "giảm xuống",
-    "tăng lên", "đạt", "phải có", "không quá", "tối đa", "hằng quý",
-]))
 # Counts of documents and of a document's own parts are not targets ("29 nghị quyết, chỉ thị ...").
 _DOCUMENT_UNITS = {
     "nghị quyết", "chỉ thị", "chương trình", "kế hoạch", "đề án", "kết luận", "văn bản", "quan điểm",
@@ -100,9 +98,6 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         if index in skip:
             continue
         clause = next((span for span in clause_spans if span[0] <= quantity.number_start < span[1]), (start, end))
-        clause_text = context.lowered[clause[0]:clause[1]]
-        if False and not in_goals and not _COMMITMENT.search(clause_text) and not _COMMITMENT.search(context.lowered[start:clause[0]]):
-            continue
         if _is_past(context, quantity, clause, periods, index in baselines):
             continue
         deadline = _deadline(context, block, quantity, clause, periods, baselines.get(index))
