@@ -17,6 +17,7 @@ begins. ``BodyDirectory`` maps printed names to unit ids for the Django layer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,7 +128,7 @@ _QUALIFIERS = _phrases(
     "nhân dân", "chính trị - xã hội", "chính trị xã hội", "đảng", "cấp ủy", "cấp ủy cùng cấp", "khối",
     "trong tỉnh", "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "của tỉnh ủy",
     "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
-    "quân sự", "kiểm tra", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố",
+    "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
 # What a generic head ("các cơ quan", "đơn vị") may add about its role; after a proper name
@@ -209,7 +210,7 @@ def read_bodies(text: str, start: int = 0, end: int | None = None) -> BodyList |
         names, index = _Reader(text, tokens).read_list(0)
         if not names:
             return None
-        if limit == end or window >= _LONGEST_LIST or len(tokens) - index > 3:
+        if limit == end or window >= _LONGEST_LIST or len(tokens) - index > 15:
             return BodyList(names, names[0].start, tokens[index - 1].end)
         window *= 2
 
@@ -443,36 +444,46 @@ _PLACE_KEYS = {_key(w) for w in ("tỉnh", "huyện", "thành phố", "phố", "
 
 # --- resolving names to units -------------------------------------------------------------
 
+def _canonical(text: str) -> str:
+    """Lower case with every tone mark on the syllable's last vowel, composed: "uỷ" for "ủy" and "uỷ"."""
+    return unicodedata.normalize("NFC", match_key(text))
+
+
 _ABBREVIATIONS = [
-    (r"\bubmttq\b", "ủy ban mặt trận tổ quốc"),
-    (r"\bmttq\b", "mặt trận tổ quốc"),
-    (r"\bubnd\b", "ủy ban nhân dân"),
-    (r"\bhđnd\b", "hội đồng nhân dân"),
-    (r"\bbcsđ\b|\bbcs\s+đảng\b|\bbcs\b", "ban cán sự đảng"),
-    (r"\bubkt\b", "ủy ban kiểm tra"),
-    (r"\bbtv\b", "ban thường vụ"),
-    (r"\bbch\b", "ban chấp hành"),
-    (r"\blđlđ\b", "liên đoàn lao động"),
-    (r"\bct\s*-\s*xh\b", "chính trị - xã hội"),
-    (r"\bgdnn\b", "giáo dục nghề nghiệp"),
-    (r"\btw\b", "trung ương"),
-    (r"\btu\b", "tỉnh ủy"),
-    (r"\btỉnh\s+ủy\s+viên\b", "tỉnh ủy viên"),
+    (re.compile(_canonical(pattern)), _canonical(replacement))
+    for pattern, replacement in (
+        (r"\bubmttq\b", "ủy ban mặt trận tổ quốc"),
+        (r"\bmttq\b", "mặt trận tổ quốc"),
+        (r"\bubnd\b", "ủy ban nhân dân"),
+        (r"\bhđnd\b", "hội đồng nhân dân"),
+        (r"\bbcsđ\b|\bbcs\s+đảng\b|\bbcs\b", "ban cán sự đảng"),
+        (r"\bubkt\b", "ủy ban kiểm tra"),
+        (r"\bbtv\b", "ban thường vụ"),
+        (r"\bbch\b", "ban chấp hành"),
+        (r"\bbtc\b", "ban tổ chức"),
+        (r"\blđlđ\b", "liên đoàn lao động"),
+        (r"\bct\s*-\s*xh\b", "chính trị - xã hội"),
+        (r"\bgdnn\b", "giáo dục nghề nghiệp"),
+        (r"\btw\b", "trung ương"),
+        (r"\btu\b", "tỉnh ủy"),
+    )
 ]
-_LEADING = re.compile(r"^(?:(?:các|những|tất cả|toàn thể)\s+)*(?:(?:các\s+)?đồng\s+chí\s+)?")
-_PUNCTUATION = re.compile(r"[^\w\s]")
+_LEADING = re.compile(_canonical(r"^(?:(?:các|những|tất cả|toàn thể)\s+)*(?:đồng\s+chí\s+)?"))
+_COUNTRY = re.compile(_canonical(r"\s+việt\s+nam\b"))
+_OWNER_SUFFIX = re.compile(_canonical(r"\s+(?:của\s+)?tỉnh$"))
+_PUNCTUATION = re.compile(r"[^\w\s\u0300-\u036f]")  # tone marks stay
 
 
 @lru_cache(maxsize=4096)
 def body_key(name: str) -> str:
     """The comparison form of a body name: abbreviations spelt out, "các"/"đồng chí" dropped."""
-    key = match_key(name)
+    key = _canonical(name)
     for pattern, replacement in _ABBREVIATIONS:
-        key = re.sub(pattern, match_key(replacement), key)
+        key = pattern.sub(replacement, key)
     key = _PUNCTUATION.sub(" ", key)
     key = re.sub(r"\s+", " ", key).strip()
     key = _LEADING.sub("", key)
-    key = re.sub(r"\s+việt nam\b", "", key)
+    key = _COUNTRY.sub("", key)
     return key.strip()
 
 
@@ -521,4 +532,4 @@ class BodyDirectory:
 
 def _without_owner(key: str) -> str:
     """ "sở nội vụ tỉnh" and "sở nội vụ" are the same body in a province's own documents."""
-    return re.sub(r"\s+(?:tỉnh|của tỉnh)$", "", key)
+    return _OWNER_SUFFIX.sub("", key)

@@ -106,15 +106,17 @@ def _clause_end(lowered: str, start: int, end: int) -> int:
 
 
 def _due(context: DocumentContext, start: int, end: int, own: int | None) -> tuple[str | None, bool]:
-    """The review's time: a period right after its object, or "annual" for "sơ kết hằng năm"."""
+    """The review's time: a period or cadence right after its object ("sơ kết việc thực hiện
+    Nghị quyết vào quý II/2023", "... hằng năm"), or a cadence right before it ("hằng năm sơ kết")."""
+    reach = (own if own is not None else start) + 3
     segment = context.text[start:end]
     for period in find_periods(segment, context.issue_year):
         if period.kind != "since" and period.year_given:
-            if own is not None and start + period.start <= own + 3:
+            if start + period.start <= reach:
                 return period.period, True
             break
     recurrences = find_recurrences(segment)
-    if recurrences and recurrences[0].start < 25:
+    if recurrences and start + recurrences[0].start <= reach:
         return recurrences[0].recurrence, True
     before = context.text[max(0, start - 30):start]
     recurrences = find_recurrences(before)

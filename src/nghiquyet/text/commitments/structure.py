@@ -96,6 +96,9 @@ def read_blocks(body: RepairedText) -> list[Block]:
                     if open_block.kind == kind:
                         del stack[index:]
                         break
+                else:
+                    while block.title and stack and not stack[-1].title:
+                        stack.pop()  # a heading ("* Hằng năm") is not part of the sentence item before it
                 if kind in ("roman", "letter") and not any(open_block.kind == "letter" for open_block in stack):
                     stack = [b for b in stack if b.kind == "letter"] if kind == "roman" else []
             block.parent = stack[-1] if stack else None
