@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from nghiquyet.text.normalize import match_key
 
 ITEM_TYPES = ("targets", "assignments", "reviews")
-_AND = match_key("và")
+_IGNORED_IN_LEADS = {match_key("và"), match_key("các")}
 
 # Fields compared on matched pairs (the indicator and action are free text, not scored).
 FIELDS = {
@@ -54,12 +54,9 @@ def targets_match(predicted: dict, gold: dict) -> bool:
 
 
 def lead_key(lead) -> str:
-    """Lead names joined in order; "và" between names is a separator like a comma.
-
-    The guide splits leads "at commas and 'và' between distinct bodies" and says a
-    split lead compares equal to the whole one, so neither commas nor that "và" count.
-    """
-    return " ".join(word for word in text_key(lead).split() if word != _AND)
+    """Lead names joined in order, without punctuation and the words "và" and "các"
+    (docs/labelling.md: "A và B" or "Các huyện ủy, thành ủy" split or whole compare equal)."""
+    return " ".join(word for word in text_key(lead).split() if word not in _IGNORED_IN_LEADS)
 
 
 def assignments_match(predicted: dict, gold: dict) -> bool:

@@ -29,11 +29,12 @@ from nghiquyet.text.model import Assignment
 
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
+_LEADS = re.compile(r"(?:chủ|chù|chũ)\s+trì")
 _DATED = re.compile(r"(?:tháng|quý|ngày|năm)\s+[\divx]")
 _RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
 _MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
 _GROUNDS = re.compile(rf"{WORD_START}(?:căn\s+cứ|trên\s+cơ\s+sở|thực\s+hiện|theo)\b")
-_LEAD_IN = re.compile(rf"\s*(?:(?:hằng|hàng|mỗi)\s+năm|đồng\s+thời|định\s+kỳ(?:\s+hằng\s+năm)?)\s*,\s*")
+_LEAD_IN = re.compile(rf"\s*(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)|đồng\s+thời|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?)\s*,\s*")
 _TAKE_LEAD = re.compile(rf"\s*:?\s*(?:chủ|chù|chũ|chu)\s+trì{WORD_END}\s*,?\s*")
 _COOPERATE = re.compile(
     rf"{WORD_START}phối\s+(?:hợp\s+)?(?:chặt\s+chẽ\s+)?(?:với\s+|cùng\s+)?(?=\S)"
@@ -74,7 +75,7 @@ _REPORT_TO = re.compile(
 _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
-    words_pattern(["xong", "hoàn thành", "trước", "chậm nhất", "trong", "vào", "thời gian", "ban hành",
+    words_pattern(["xong", "hoàn thành", "trước", "chậm nhất", "trong", "vào cuối", "thời gian", "ban hành",
                    "trình", "cuối", "thời hạn", "hạn", "xong trước", "xong trong"]) + r"[\s,]*(?:ngày\s+)?$"
 )
 _SYMBOL = re.compile(r"\d+\s*-\s*[A-ZĐ]+/[A-ZĐ]+|\d+/\d{4}/|số\s+\d+")
@@ -87,71 +88,112 @@ class _Segment:
     end: int
     via_giao: bool = False
     confidence: float = 0.9
+    opening: int | None = None  # where the sentence begins, lead-ins included ("Hằng quý, ...")
 
 
 def extract_assignments(context: DocumentContext) -> list[Assignment]:
-    segments = _organisation_segments(context)
+    if any(block.part == ORGANISATION for block in context.blocks):
+        segments = _item_segments(context, (ORGANISATION,), everyone_counts=True)
+    else:
+        # A directive or conclusion without an implementation part assigns in its numbered items.
+        segments = _item_segments(context, (TASKS, OTHER), everyone_counts=False)
     taken = {segment.lead.start for segment in segments}
     for segment in _segments_elsewhere(context):
         if segment.lead.start not in taken:
             segments.append(segment)
             taken.add(segment.lead.start)
-    segments.sort(key=lambda segment: segment.lead.start)
+    segments.sort(key=lambda segment: (segment.lead.start, segment.predicate))
     return [_assignment(context, segment) for segment in segments]
 
 
 # --- finding who is given a duty --------------------------------------------------------
 
 
-def _organisation_segments(context: DocumentContext) -> list[_Segment]:
+def _item_segments(context: DocumentContext, parts: tuple[str, ...], everyone_counts: bool) -> list[_Segment]:
+    """Items whose subject is a body, one segment per subject (docs/labelling.md, granularity).
+
+    Sub-items without a subject take the lead of the item above them ("2. Ủy ban nhân dân
+    tỉnh: 2.1. ...; 2.2. ..."). ``everyone_counts``: whether a duty addressed to every level
+    ("cấp ủy các cấp ...") is an assignment, as in an implementation part; elsewhere it is one
+    only with a "Giao", a "chủ trì" or a date, and each paragraph of an item is its own duty.
+    """
     segments: list[_Segment] = []
     current: _Segment | None = None
-    heads: dict[int, BodyList] = {}  # block start -> the lead its items inherit ("4. Ủy ban Kiểm tra Tỉnh ủy:")
+    leads: dict[int, BodyList] = {}  # block start -> the lead its sub-items inherit
+    previous_end = None
     for block in context.blocks:
-        if block.part != ORGANISATION or _is_part_heading(context, block):
+        broken = previous_end is not None and block.kind is None and _unfinished(context, previous_end)
+        previous_end = block.end
+        if block.part not in parts or _is_part_heading(context, block):
             current = None
             continue
         if _THIS_DOCUMENT.match(context.lowered, block.content_start):
             current = None  # "Nghị quyết này phổ biến đến chi bộ" closes the part
             continue
-        inherited = next((heads[a.start] for a in [block, *block.ancestors()] if a.start in heads and a is not block), None)
+        if broken and current is not None:
+            current.end = block.end  # a paragraph the reader broke mid-sentence
+            continue
+        inherited = next((leads[a.start] for a in block.ancestors() if a.start in leads), None)
         if block.kind is not None:
             current = None
         head = _head_only(context, block)
         if head is not None:
-            heads[block.start] = head
+            leads[block.start] = head
             current = None
             continue
-        openings = _openings(context, block.content_start, block.end)
+        openings = [
+            opening for opening in _openings(context, block.content_start, block.end)
+            if everyone_counts or _counts_for_everyone(context, opening, block.end)
+        ]
         if not openings or openings[0][0] > block.content_start:
-            under_head = block.parent is not None and block.parent.start in heads
-            if current is not None and block.kind is None and not under_head:
+            if current is not None and block.kind is None and everyone_counts:
                 current.end = block.end
+            elif current is not None and block.kind is None:
+                current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
+                segments.append(current)
             elif inherited is not None:
                 current = _Segment(inherited, block.content_start, block.end, confidence=0.85)
                 segments.append(current)
+        elif block.kind is not None:
+            leads[block.start] = openings[0][1]
         for position, lead, predicate, via_giao in openings:
             if current is not None and current.end > position:
                 current.end = position
-            current = _Segment(lead, predicate, block.end, via_giao, 0.95 if via_giao else _subject_confidence(lead))
+            current = _Segment(lead, predicate, block.end, via_giao, 0.95 if via_giao else _subject_confidence(lead), position)
             segments.append(current)
     return segments
 
 
+def _unfinished(context: DocumentContext, end: int) -> bool:
+    """Whether the paragraph ending at ``end`` stops mid-sentence (no closing punctuation)."""
+    tail = context.text[max(0, end - 3):end].rstrip()
+    return bool(tail) and tail[-1] not in ".:;!?…)\"”'"
+
+
+def _counts_for_everyone(context: DocumentContext, opening, end: int) -> bool:
+    """A subject naming bodies counts; one naming everyone only with a Giao, a chủ trì or a date."""
+    position, lead, predicate, via_giao = opening
+    if via_giao or not lead.everyone or _TAKE_LEAD.match(context.lowered, predicate):
+        return True
+    sentence_end = next((e for _, e in sentences(context.text, predicate, end)), end)
+    return _due(context, predicate, sentence_end) is not None
+
+
 def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
-    """Giao clauses outside the implementation part, and dated plan or report duties."""
+    """Giao and "chủ trì" clauses outside the implementation part, and dated plan or report duties."""
     found: list[_Segment] = []
     for block in context.blocks:
         if block.part not in (TASKS, OTHER, GOALS):
             continue
         if not (_GIVE.search(context.lowered, block.content_start, block.end)
-                or _DATED.search(context.lowered, block.content_start, block.end)):
-            continue  # neither a "Giao" nor a date: nothing to find here
+                or _DATED.search(context.lowered, block.content_start, block.end)
+                or _LEADS.search(context.lowered, block.content_start, block.end)):
+            continue  # no "Giao", no "chủ trì", no date: nothing to find here
         openings = _openings(context, block.content_start, block.end)
         for index, (position, lead, predicate, via_giao) in enumerate(openings):
             end = openings[index + 1][0] if index + 1 < len(openings) else block.end
-            if via_giao:
-                found.append(_Segment(lead, predicate, end, True, 0.95))
+            if via_giao or _TAKE_LEAD.match(context.lowered, predicate):
+                found.append(_Segment(lead, predicate, end, via_giao, 0.95 if via_giao else 0.85))
                 continue
             sentence_end = next((e for s, e in sentences(context.text, position, end)), end)
             duty = context.lowered[predicate:sentence_end]
@@ -173,7 +215,9 @@ def _head_only(context: DocumentContext, block: Block) -> BodyList | None:
     if lead is None:
         return None
     rest = context.text[lead.end:block.end].strip()
-    return lead if rest == ":" else None
+    if rest.endswith(":") and len(rest.split()) <= 4 and rest.count(",") == 0:
+        return lead  # "2. Ủy ban nhân dân tỉnh chỉ đạo:" names the lead of the items below
+    return None
 
 
 def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int, BodyList, int, bool]]:
@@ -221,8 +265,8 @@ def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[Body
 def _with_relative_clause(context: DocumentContext, lead: BodyList, end: int) -> BodyList:
     """ "Các cơ quan, đơn vị được phân công chuẩn bị ... của Tỉnh ủy" names its bodies by their task:
     the subject runs to the main verb ("phải", "tích cực", "chủ động" ...)."""
-    if not _RELATIVE.match(context.lowered, lead.end):
-        return lead
+    if not lead.everyone or not _RELATIVE.match(context.lowered, lead.end):
+        return lead  # named bodies are named enough: "được phân công ..." is then their duty
     sentence_end = next((e for _, e in sentences(context.text, lead.end, end)), end)
     main_verb = _MAIN_VERB.search(context.lowered, lead.end, sentence_end)
     if main_verb is None:
@@ -286,7 +330,7 @@ def _assignment(context: DocumentContext, segment: _Segment) -> Assignment:
         partners=partners,
         action=" ".join(text[action_start:end].split()).strip(" ,;."),
         due=_due(context, start, end),
-        recurrence=_recurrence(context, start, end),
+        recurrence=_recurrence(context, min(start, segment.opening if segment.opening is not None else start), end),
         report_to=_report_to(context, start, end),
         kind=_kind(lowered[segment.lead.start:end], lowered[action_start:end]),
         line=context.line_at(segment.lead.start),

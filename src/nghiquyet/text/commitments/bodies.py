@@ -111,6 +111,15 @@ _FIRST_WORD = re.compile(r"\s*([^\W_]+)")
 
 _DETERMINERS = {_key(w) for w in ("các", "những", "mỗi", "từng", "toàn thể", "tất cả")}
 _PERSON = _keys("đồng chí")
+_LEADERS = _key("lãnh")
+_EVERY = {_key(w) for w in ("mỗi", "từng", "tất cả", "toàn thể")}
+# Heads that name a kind present at every level: addressed to them, a duty is everyone's.
+_EVERYONE_HEADS = {" ".join(_keys(h)) for h in (
+    "cấp ủy", "cấp ủy đảng", "chính quyền", "tổ chức đảng", "tổ chức cơ sở đảng", "đảng viên", "chi bộ",
+    "chi ủy", "đảng bộ", "cơ quan", "đơn vị", "địa phương", "ngành", "cấp ủy viên", "người đứng đầu",
+)}
+_ALL_LEVELS = re.compile(r"các\s+cấp\W*$", re.IGNORECASE)
+_EVERY_LEVEL = [_keys(q) for q in ("các cấp", "cấp trên", "cấp dưới", "cùng cấp", "đồng cấp")]
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
 # Words a body name can begin with: a quick test before reading.
 _FIRST_KEYS = {head.split()[0] for head in _HEADS} | _DETERMINERS | {_PERSON[0]}
@@ -128,14 +137,17 @@ _QUALIFIERS = _phrases(
     "nhân dân", "chính trị - xã hội", "chính trị xã hội", "đảng", "cấp ủy", "cấp ủy cùng cấp", "khối",
     "trong tỉnh", "trên địa bàn tỉnh", "trên địa bàn", "toàn tỉnh", "của tỉnh", "của tỉnh ủy",
     "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
-    "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố",
+    "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố", "và tương đương", "tương đương",
+    "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
 # What a generic head ("các cơ quan", "đơn vị") may add about its role; after a proper name
 # these words are the predicate ("Ban Tổ chức Tỉnh ủy tham mưu ...").
 _ROLE_QUALIFIERS = _phrases(
     "tham mưu", "giúp việc", "tham mưu, giúp việc", "tham mưu giúp việc", "chuyên trách",
-    "liên quan", "có liên quan", "tư pháp", "chức năng", "thành viên", "chuyên môn",
+    "liên quan", "có liên quan", "tư pháp", "chức năng", "thành viên", "chuyên môn", "nhà nước",
+    "thông tin đại chúng", "thông tin, truyền thông", "thông tin truyền thông", "thông tấn, báo chí",
+    "báo chí", "truyền thông",
 )
 _OF = _key("của")
 _OWNER_QUALIFIERS = [_keys(q) for q in ("tỉnh ủy", "tỉnh", "huyện", "thành phố", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "trung ương")]
@@ -179,6 +191,7 @@ class BodyName:
     start: int
     end: int
     group: bool = False  # a group phrase ("các huyện ủy, thành ủy ...") rather than one body
+    everyone: bool = False  # every level or every unit of a kind ("cấp ủy các cấp", "mỗi đảng viên")
 
 
 @dataclass(frozen=True)
@@ -186,6 +199,11 @@ class BodyList:
     names: list[BodyName]
     start: int
     end: int  # where the predicate begins (after any separator)
+
+    @property
+    def everyone(self) -> bool:
+        """Addressed to the whole system rather than to named bodies ("... và các đoàn thể các cấp")."""
+        return all(name.everyone for name in self.names) or bool(_ALL_LEVELS.search(self.names[-1].text))
 
     @property
     def text(self) -> str:
@@ -268,11 +286,20 @@ class _Reader:
     def read_body(self, index: int) -> tuple[BodyName | None, int]:
         first = index
         determiner = False
+        every = False
         while self.key(index) in _DETERMINERS or self._phrase_at(index, _keys("toàn thể")):
             determiner = True
+            every = every or self.key(index) in _EVERY
             index += 1
-        if self._phrase_at(index, _PERSON):
+        person = self._phrase_at(index, _PERSON)
+        if person:
             index += len(_PERSON)
+            if self.key(index) == _LEADERS and self.key(index + 1) == _key("đạo"):
+                # "các đồng chí lãnh đạo các cấp": leaders, not the verb "lãnh đạo"
+                end = self._qualifiers(index + 2)
+                start = self.tokens[first].start
+                return BodyName(self.text[start:self.tokens[end - 1].end], start, self.tokens[end - 1].end, True,
+                                any(self._phrase_at(p, q) for p in range(index, end) for q in _EVERY_LEVEL)), end
         head, index_after_head = self._head(index, determiner)
         if head is None:
             return None, first
@@ -280,12 +307,14 @@ class _Reader:
         kind = _HEADS[head]
         group = determiner
         inner = None
+        everyone = every or (head in _EVERYONE_HEADS and not person)
         if kind in ("owner", "person"):
             inner_index = index + 1 if self.key(index) == _OF else index
             inner, inner_end = self.read_body(inner_index)
             if inner is not None:
                 index = inner_end
                 group = group or inner.group
+                everyone = everyone or (inner.everyone and not person)
         if inner is None:
             if kind in ("owner", "named") and not self._starts_name(index):
                 index = self._descriptive_name(index) or index
@@ -301,7 +330,10 @@ class _Reader:
             index = self._group_continuation(index)
         end = self.tokens[index - 1].end
         start = self.tokens[first].start
-        return BodyName(self.text[start:end], start, end, group), index
+        everyone = everyone or any(
+            self._phrase_at(position, level) for position in range(index_after_head, index) for level in _EVERY_LEVEL
+        )
+        return BodyName(self.text[start:end], start, end, group, everyone), index
 
     def _head(self, index: int, after_determiner: bool) -> tuple[str | None, int]:
         for length in range(_MAX_HEAD, 0, -1):
