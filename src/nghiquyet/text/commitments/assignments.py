@@ -34,7 +34,11 @@ _DATED = re.compile(r"(?:tháng|quý|ngày|năm)\s+[\divx]")
 _RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
 _MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
 _GROUNDS = re.compile(rf"{WORD_START}(?:căn\s+cứ|trên\s+cơ\s+sở|thực\s+hiện|theo)\b")
-_LEAD_IN = re.compile(rf"\s*(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)|đồng\s+thời|định\s+kỳ(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?)\s*,\s*")
+# Adverbials a sentence may open with before its subject: "Hằng năm, trước ngày 30/11, ...".
+_LEAD_IN = re.compile(
+    r"(?:\s*(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)|đồng\s+thời|định\s+kỳ"
+    r"|(?:trước|trong|vào)\s+(?:ngày|tháng|quý)\s+[\divx/]+(?:\s*năm\s+\d{4})?)\s*,)+\s*"
+)
 _TAKE_LEAD = re.compile(rf"\s*:?\s*(?:chủ|chù|chũ|chu)\s+trì{WORD_END}\s*,?\s*")
 _COOPERATE = re.compile(
     rf"{WORD_START}phối\s+(?:hợp\s+)?(?:chặt\s+chẽ\s+)?(?:với\s+|cùng\s+)?(?=\S)"
@@ -76,7 +80,7 @@ _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu c�
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
     words_pattern(["xong", "hoàn thành", "trước", "chậm nhất", "trong", "vào cuối", "thời gian", "ban hành",
-                   "trình", "cuối", "thời hạn", "hạn", "xong trước", "xong trong"]) + r"[\s,]*(?:ngày\s+)?$"
+                   "trình", "cuối", "thời hạn", "hạn", "xong trước", "xong trong", "đến hết"]) + r"[\s,]*(?:ngày\s+)?$"
 )
 _SYMBOL = re.compile(r"\d+\s*-\s*[A-ZĐ]+/[A-ZĐ]+|\d+/\d{4}/|số\s+\d+")
 
@@ -146,7 +150,8 @@ def _item_segments(context: DocumentContext, parts: tuple[str, ...], everyone_co
             if everyone_counts or _counts_for_everyone(context, opening, block.end)
         ]
         if not openings or openings[0][0] > block.content_start:
-            if current is not None and block.kind is None and everyone_counts:
+            under_head = block.parent is not None and _head_only(context, block.parent) is not None
+            if current is not None and block.kind is None and everyone_counts and not under_head:
                 current.end = block.end
             elif current is not None and block.kind is None:
                 current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
@@ -176,7 +181,7 @@ def _counts_for_everyone(context: DocumentContext, opening, end: int) -> bool:
     if via_giao or not lead.everyone or _TAKE_LEAD.match(context.lowered, predicate):
         return True
     sentence_end = next((e for _, e in sentences(context.text, predicate, end)), end)
-    return _due(context, predicate, sentence_end) is not None
+    return _dated(context, position, sentence_end)
 
 
 def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
@@ -392,6 +397,15 @@ def _due(context: DocumentContext, start: int, end: int) -> str | None:
             continue
         return period.period
     return None
+
+
+def _dated(context: DocumentContext, start: int, end: int) -> bool:
+    """Whether a duty has a time limit, a yearly one ("hằng năm, trước ngày 30/11") included."""
+    for period in find_periods(context.text[start:end], context.issue_year or 2000):
+        absolute = start + period.start
+        if period.kind != "since" and _DUE_CUE.search(context.lowered[max(start, absolute - 40):absolute]):
+            return True
+    return False
 
 
 def _in_review(lowered: str, start: int, position: int) -> bool:

@@ -118,7 +118,7 @@ _EVERYONE_HEADS = {" ".join(_keys(h)) for h in (
     "cấp ủy", "cấp ủy đảng", "chính quyền", "tổ chức đảng", "tổ chức cơ sở đảng", "đảng viên", "chi bộ",
     "chi ủy", "đảng bộ", "cơ quan", "đơn vị", "địa phương", "ngành", "cấp ủy viên", "người đứng đầu",
 )}
-_ALL_LEVELS = re.compile(r"các\s+cấp\W*$", re.IGNORECASE)
+_ALL_LEVELS = re.compile(r"\bcác\s+cấp\b", re.IGNORECASE)
 _EVERY_LEVEL = [_keys(q) for q in ("các cấp", "cấp trên", "cấp dưới", "cùng cấp", "đồng cấp")]
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
 # Words a body name can begin with: a quick test before reading.
@@ -203,7 +203,7 @@ class BodyList:
     @property
     def everyone(self) -> bool:
         """Addressed to the whole system rather than to named bodies ("... và các đoàn thể các cấp")."""
-        return all(name.everyone for name in self.names) or bool(_ALL_LEVELS.search(self.names[-1].text))
+        return all(name.everyone for name in self.names) or any(_ALL_LEVELS.search(name.text) for name in self.names)
 
     @property
     def text(self) -> str:
@@ -307,7 +307,7 @@ class _Reader:
         kind = _HEADS[head]
         group = determiner
         inner = None
-        everyone = every or (head in _EVERYONE_HEADS and not person)
+        everyone = every or head in _EVERYONE_HEADS
         if kind in ("owner", "person"):
             inner_index = index + 1 if self.key(index) == _OF else index
             inner, inner_end = self.read_body(inner_index)
