@@ -10,6 +10,11 @@ Reading:
 - secret (Mật) documents, and everything derived from them, need a
   membership with ``secret_clearance`` at the issuing unit or an ancestor, or
   at a unit the document is addressed to.
+- documents whose issuer is not in the tree (Central bodies, other provinces,
+  and placeholders of documents only cited so far) are read like documents
+  of the root: every member of the tree may read them, secret ones only with
+  a clearance; they are changed by the managing roles held at a root unit.
+  Records derived from them (items, references, tasks) follow the same rule.
 - superusers see everything.
 
 Changing: a user may change a record when they hold one of the roles the
@@ -69,6 +74,13 @@ RULES: dict[str, Rule] = {
     "organisations.UnitAlias": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
     "organisations.Membership": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
     "organisations.AccessGrant": Rule(unit="target", change_roles=frozenset({Role.ADMINISTRATOR})),
+    "documents.Document": Rule(unit="issuer_unit", document=""),
+    "documents.SourceFile": Rule(unit="documents__issuer_unit", document="documents"),
+    "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
+    "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
+    "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
+    "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
+    "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),
 }
 
 
@@ -161,11 +173,16 @@ class AccessPolicy:
         issuer = f"{prefix}issuer_unit"
         reach = self.units_q(issuer) | self.units_above_q(issuer)
         reach |= Q(**{f"{prefix}recipient_units__in": [u.pk for u in self.home_units]})
+        outside_tree = Q(**{f"{issuer}__isnull": True})
+        if self.home_units:
+            reach |= outside_tree
         open_documents = Q(**{f"{prefix}secret": False}) & reach
+        cleared_ancestors = self._cleared_ancestor_ids()
         cleared = Q(**{f"{prefix}secret": True}) & (
             self.cleared_units_q(issuer)
-            | Q(**{f"{prefix}issuer_unit__in": self._cleared_ancestor_ids()})
+            | Q(**{f"{prefix}issuer_unit__in": cleared_ancestors})
             | Q(**{f"{prefix}recipient_units__in": [m.unit_id for m in self.memberships if m.secret_clearance]})
+            | (outside_tree if cleared_ancestors else Q(pk__in=[]))
         )
         return open_documents | cleared
 
@@ -225,10 +242,17 @@ class AccessPolicy:
     def can_change(self, obj: Model) -> bool:
         if self.is_superuser:
             return True
+        rule = rule_for(type(obj))
         unit = self.owning_unit(obj)
-        if unit is None or not self.can_view(obj):
+        if not self.can_view(obj):
             return False
-        return bool(self.roles_at(unit) & rule_for(type(obj)).change_roles)
+        if unit is None:
+            # A document from outside the tree belongs, for changes, to the roots.
+            return rule.document is not None and bool(self.roles_at_roots() & rule.change_roles)
+        return bool(self.roles_at(unit) & rule.change_roles)
+
+    def roles_at_roots(self) -> set[str]:
+        return {m.role for m in self.memberships if m.unit.parent_id is None}
 
     def can_create_at(self, model: type[Model], unit: Unit) -> bool:
         """May the user create a record of ``model`` owned by ``unit``?"""
