@@ -217,17 +217,16 @@ class Importer:
         return None
 
     def issuer_unit(self, parsed: ParsedDocument, resolver: BodyResolver) -> Unit | None:
-        for name in (parsed.issuer_block, parsed.issuer):
-            if not name:
-                continue
-            units = resolver.resolve(name).units
-            if len(units) == 1:
-                unit = units[0]
-                # A standing board acts for its committee: the committee owns the document.
-                if unit.kind.category == UnitKind.Category.STANDING and unit.parent_id:
-                    unit = unit.parent
-                return unit
-        return None
+        """The header block names the organisation ("TỈNH ỦY BẮC GIANG"); the
+        "T/M ..." line only the organ, so it is used when there is no block."""
+        units = resolver.resolve(parsed.issuer_block or parsed.issuer or "").units
+        if len(units) != 1:
+            return None
+        unit = units[0]
+        # A standing board acts for its committee: the committee owns the document.
+        if unit.kind.category == UnitKind.Category.STANDING and unit.parent_id:
+            unit = unit.parent
+        return unit
 
     def fill_metadata(self, document: Document, parsed: ParsedDocument, issuer_unit: Unit | None,
                       source: SourceFile) -> None:
