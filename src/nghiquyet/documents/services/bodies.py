@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from nghiquyet.organisations.models import PATH_STEP, Unit, UnitAlias, UnitGroup, UnitKind, valid_on_q
+from nghiquyet.organisations.models import PATH_STEP, Unit, UnitAlias, UnitGroup, UnitKind
 from nghiquyet.text.normalize import match_key
 
 from ..models import BodyMapping
@@ -80,14 +80,47 @@ def nearest(candidates: list[Unit], near: Unit | None) -> Unit | None:
     return first
 
 
+class UnitNames:
+    """The tree's names, looked up once per name and kept for a whole import
+    (a compilation repeats the same bodies in every document)."""
+
+    PREFIX_LIMIT = 200
+
+    def __init__(self):
+        self.mappings = {mapping.key: mapping for mapping in BodyMapping.objects.select_related("unit", "group")}
+        self.groups = [(group, group.name_keys()) for group in UnitGroup.objects.select_related("anchor")]
+        self.kinds = [(kind, match_key(kind.name)) for kind in UnitKind.objects.all()]
+        self._named: dict[str, list[Unit]] = {}
+        self._prefixed: dict[str, list[Unit]] = {}
+
+    def named(self, key: str) -> list[Unit]:
+        """Units whose name or one of whose aliases is ``key``."""
+        if key not in self._named:
+            units = list(Unit.objects.filter(name_key=key).select_related("kind"))
+            aliases = UnitAlias.objects.filter(key=key).select_related("unit__kind")
+            self._named[key] = units + [alias.unit for alias in aliases if alias.is_valid_on(self._today)]
+        return self._named[key]
+
+    def prefixed(self, key: str) -> list[Unit]:
+        """Units whose full name starts with ``key``."""
+        if key not in self._prefixed:
+            queryset = Unit.objects.filter(name_key__startswith=key + " ").select_related("kind")
+            self._prefixed[key] = list(queryset[: self.PREFIX_LIMIT])
+        return self._prefixed[key]
+
+    @property
+    def _today(self):
+        return timezone.localdate()
+
+
 class BodyResolver:
     """Resolves names as seen from one issuing unit on one day; caches answers."""
 
-    def __init__(self, near: Unit | None = None, day: datetime.date | None = None):
+    def __init__(self, near: Unit | None = None, day: datetime.date | None = None, names: UnitNames | None = None):
         self.near = near
         self.day = day or timezone.localdate()
+        self.names = names or UnitNames()
         self._cache: dict[str, Resolution] = {}
-        self._groups: list[tuple[UnitGroup, list[str]]] | None = None
 
     def resolve(self, name: str) -> Resolution:
         name = (name or "").strip(_EDGE_PUNCTUATION)
@@ -100,7 +133,7 @@ class BodyResolver:
         return [self.resolve(name) for name in names if name and name.strip()]
 
     def _resolve(self, name: str, key: str) -> Resolution:
-        mapping = BodyMapping.objects.select_related("unit", "group").filter(key=key).first()
+        mapping = self.names.mappings.get(key)
         if mapping:
             return self._from_mapping(name, mapping)
         for candidate in dict.fromkeys([key, expand_abbreviations(key)]):
@@ -117,20 +150,15 @@ class BodyResolver:
             return Resolution(name, list(mapping.group.members(self.day)), mapping.group, via="mapping")
         return Resolution(name, [mapping.unit], via="mapping")
 
-    def _units(self):
-        return Unit.objects.valid_on(self.day)
+    def _valid(self, units: list[Unit]) -> list[Unit]:
+        return [unit for unit in units if unit.is_valid_on(self.day)]
 
     def _by_name(self, name: str, key: str) -> Resolution | None:
-        candidates = list(self._units().filter(name_key=key))
-        aliases = UnitAlias.objects.filter(key=key).filter(valid_on_q(self.day)).select_related("unit")
-        candidates += [alias.unit for alias in aliases if alias.unit.is_valid_on(self.day)]
-        unit = nearest(candidates, self.near)
+        unit = nearest(self._valid(self.names.named(key)), self.near)
         return Resolution(name, [unit], via="name") if unit else None
 
     def _by_group(self, name: str, key: str) -> Resolution | None:
-        if self._groups is None:
-            self._groups = [(group, group.name_keys()) for group in UnitGroup.objects.all()]
-        for group, keys in self._groups:
+        for group, keys in self.names.groups:
             if key in keys:
                 return Resolution(name, list(group.members(self.day)), group, via="group")
         return None
@@ -146,18 +174,17 @@ class BodyResolver:
             anchor = named[0] if len(named) == 1 else None
         if anchor is None:
             return None
-        parts = [part.strip() for part in _AND.split(match["kinds"]) if part.strip()]
-        kinds = list(UnitKind.objects.all())
         kind_ids = set()
-        for part in parts:
-            fitting = {kind.pk for kind in kinds if match_key(kind.name) == part or match_key(kind.name).startswith(part + " ")}
+        for part in (part.strip() for part in _AND.split(match["kinds"])):
+            if not part:
+                continue
+            fitting = {kind.pk for kind, kind_key in self.names.kinds if kind_key == part or kind_key.startswith(part + " ")}
             if not fitting:
                 return None
             kind_ids |= fitting
-        members = list(self._units().filter(parent=anchor, kind_id__in=kind_ids).vietnamese_order())
+        members = list(Unit.objects.valid_on(self.day).filter(parent=anchor, kind_id__in=kind_ids).vietnamese_order())
         return Resolution(name, members, via="kinds") if members else None
 
     def _by_prefix(self, name: str, key: str) -> Resolution | None:
-        candidates = list(self._units().filter(name_key__startswith=key + " ")[:200])
-        unit = nearest(candidates, self.near)
+        unit = nearest(self._valid(self.names.prefixed(key)), self.near)
         return Resolution(name, [unit], via="prefix") if unit else None
