@@ -132,6 +132,19 @@ class BodyResolver:
     def resolve_all(self, names: list[str]) -> list[Resolution]:
         return [self.resolve(name) for name in names if name and name.strip()]
 
+    def resolve_header(self, block: str) -> Resolution:
+        """A header block names the superior first ("ĐẢNG BỘ HUYỆN YÊN THẾ ĐẢNG ỦY
+        XÃ ĐỒNG TÂM"): failing the whole, the longest ending that is a unit's name."""
+        resolution = self.resolve(block)
+        words = match_key(block).split()
+        for start in range(1, len(words) - 1):
+            if resolution.units:
+                break
+            unit = nearest(self._valid(self.names.named(" ".join(words[start:]))), self.near)
+            if unit is not None:
+                resolution = Resolution(block, [unit], via="header")
+        return resolution
+
     def _resolve(self, name: str, key: str) -> Resolution:
         mapping = self.names.mappings.get(key)
         if mapping:

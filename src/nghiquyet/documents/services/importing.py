@@ -203,7 +203,10 @@ class Importer:
     def issuer_unit(self, parsed: ParsedDocument, resolver: BodyResolver) -> Unit | None:
         """The header block names the organisation ("TỈNH ỦY BẮC GIANG"); the
         "T/M ..." line only the organ, so it is used when there is no block."""
-        units = resolver.resolve(parsed.issuer_block or parsed.issuer or "").units
+        if parsed.issuer_block:
+            units = resolver.resolve_header(parsed.issuer_block).units
+        else:
+            units = resolver.resolve(parsed.issuer or "").units
         if len(units) != 1:
             return None
         unit = units[0]
