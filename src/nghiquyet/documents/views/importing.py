@@ -28,7 +28,7 @@ def _own_job(request, pk) -> ImportJob:
 def upload(request):
     if not may_import(policy_for(request)):
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         job = jobs.create_job(request.user, form.cleaned_data["files"])
         return redirect("documents:job", pk=job.pk)

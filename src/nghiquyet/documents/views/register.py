@@ -99,7 +99,7 @@ def edit(request, pk):
     document = policy.get_object_or_404(Document, pk=pk)
     if not policy.can_change(document):
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, instance=document, policy=policy)
+    form = DocumentForm(request.POST if request.method == "POST" else None, instance=document, policy=policy)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu thông tin văn bản."))
