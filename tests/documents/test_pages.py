@@ -51,6 +51,15 @@ def test_register_filters(register, officer_client):
     assert len(listed(officer_client.get(url, {"issuer": str(register.issuer_unit_id)}))) == 6
 
 
+def test_register_filter_by_unit(register, officer_client, officer_a, units):
+    url = reverse("documents:index")
+    assert len(listed(officer_client.get(url, {"unit": units["district_a"].code}))) == 6
+    assert listed(officer_client.get(url, {"unit": units["commune_a"].code})) == []
+    accept_confident(register, AccessPolicy(officer_a), threshold=0)  # the communes get a plan to write
+    assert listed(officer_client.get(url, {"unit": units["commune_a"].code})) == ["45-KH/HU"]
+    assert officer_client.get(url, {"unit": units["district_b"].code}).context["form"].errors  # not theirs
+
+
 def test_register_sorts_titles_in_vietnamese_order(register, officer_client):
     response = officer_client.get(reverse("documents:index"), {"sort": "title"})
     titles = [document.title for document in response.context["page"]]
