@@ -64,7 +64,7 @@ def detail(request, pk):
     policy = policy_for(request)
     document = policy.get_object_or_404(Document.objects.select_related("issuer_unit", "source_file", "replaced_by"), pk=pk)
     items = list(document.items.exclude(status=ExtractedItem.Status.REJECTED).prefetch_related("lead_units"))
-    cites = list(document.references.select_related("to_document"))
+    cites = distinct_citations(document.references.select_related("to_document"))
     visible = set(policy.scope(Document.objects.filter(pk__in=[ref.to_document_id for ref in cites if ref.to_document_id]))
                   .values_list("pk", flat=True))
     cited_by = policy.scope(Reference.objects.filter(to_document=document)).select_related("from_document")
@@ -84,6 +84,17 @@ def detail(request, pk):
         "mapping_form": BodyMappingForm(policy=policy) if can_change else None,
     }
     return render(request, "documents/detail.html", context)
+
+
+def distinct_citations(references) -> list[Reference]:
+    """One line per cited document: its first mention (usually the one saying why)."""
+    seen, distinct = set(), []
+    for reference in references:
+        key = reference.to_document_id or (reference.symbol, reference.issued_on, reference.title)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(reference)
+    return distinct
 
 
 def unresolved_names(document: Document) -> list[str]:
