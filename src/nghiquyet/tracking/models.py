@@ -15,13 +15,19 @@ from nghiquyet.documents.periods import is_period
 from nghiquyet.organisations.models import Unit
 
 
-class DueMixin(models.Model):
-    """A deadline as written (PERIOD) and the day it falls due, kept in step."""
+class Commitment(models.Model):
+    """What every tracked commitment records: a deadline as written (PERIOD) and
+    the day it falls due, kept in step; a cadence; who made it and when."""
 
     due_period = models.CharField(_("thời hạn"), max_length=10, blank=True,
                                   help_text=_("Năm, quý, tháng hoặc ngày: 2025, 2023-Q2, 2021-07, 2021-01-15."))
     due_date = models.DateField(_("hạn chót"), null=True, blank=True, editable=False)
     recurrence = models.CharField(_("định kỳ"), max_length=20, choices=Recurrence.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -36,7 +42,7 @@ class DueMixin(models.Model):
         super().save(*args, **kwargs)
 
 
-class Task(DueMixin):
+class Task(Commitment):
     """A duty given to a lead unit, with partners, a deadline or a cadence."""
 
     class Kind(models.TextChoices):
@@ -63,11 +69,6 @@ class Task(DueMixin):
     )
     expected_product = models.CharField(_("sản phẩm"), max_length=500, blank=True)
     completed_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -79,7 +80,7 @@ class Task(DueMixin):
         return self.title
 
 
-class Indicator(DueMixin):
+class Indicator(Commitment):
     """A target (chỉ tiêu): what is measured, the value to reach and by when."""
 
     class Comparator(models.TextChoices):
@@ -104,11 +105,6 @@ class Indicator(DueMixin):
     baseline_value = models.DecimalField(_("giá trị gốc"), max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("năm gốc"), null=True, blank=True)
     owner_unit = models.ForeignKey(Unit, models.PROTECT, related_name="indicators", verbose_name=_("đơn vị theo dõi"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu")
