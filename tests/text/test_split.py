@@ -192,3 +192,34 @@ Hoàng Duy Chinh"""
     assert (document.symbol, document.issued_on) == ("05-NQ/TU", date(2022, 1, 4))
     assert [absent.symbol for absent in result.absent] == ["06-CT/TU"]
     assert result.absent[0].reason == "Có trong mục lục nhưng không có trong tệp"
+
+
+def test_documents_without_header_after_a_table_of_contents():
+    text = """MỤC LỤC
+1. Chỉ thị số 02-CT/TU ngày 05/01/2022 về phòng, chống thiên tai ...... 3
+2. Kết luận số 15-KL/TU ngày 10/02/2022 về công tác cán bộ ...... 5
+
+CHỈ THỊ
+về phòng, chống thiên tai
+-----
+Các cấp ủy chủ động phòng, chống thiên tai.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn A
+
+KẾT LUẬN
+về công tác cán bộ
+-----
+Ban Thường vụ kết luận như sau.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Trần Văn B"""
+    result = parse_text(text)
+    assert [(d.kind, d.source.first_line, d.source.last_line) for d in result.documents] == [
+        ("chi_thi", 5, 11),
+        ("ket_luan", 13, 19),
+    ]
+    # The table of contents numbers and dates them.
+    assert [(d.symbol, d.issued_on) for d in result.documents] == [
+        ("02-CT/TU", date(2022, 1, 5)), ("15-KL/TU", date(2022, 2, 10))]
+    assert result.absent == []

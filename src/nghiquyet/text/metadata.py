@@ -32,6 +32,7 @@ from nghiquyet.text.patterns import (
     AMBIGUOUS_TYPES,
     ANNOTATION_RE,
     DATE_WORDS,
+    HEADER_MARK_RE,
     KIND_WORD_PATTERN,
     ORG_MODES,
     RECIPIENTS_RE,
@@ -140,6 +141,7 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
 def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
     """Fill what the document itself does not say from its table-of-contents entry."""
     document.title = document.title or entry.title
+    document.symbol = document.symbol or entry.symbol
     document.issued_on = document.issued_on or entry.issued_on
     if document.kind == "khac" and entry.kind:
         document.kind = entry.kind
@@ -182,7 +184,7 @@ def _issuer_lines(header: list[str]) -> list[str]:
     """The issuing body as the header prints it: ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐẠI TỪ"]."""
     lines = []
     for line in header:
-        if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or SECRET_RE.match(line):
+        if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or HEADER_MARK_RE.match(line):
             break
         line = _MOTTO_TAIL.sub("", line)  # "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" on one line
         if line and is_caps(line) and not is_motto(line):

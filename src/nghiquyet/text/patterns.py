@@ -96,7 +96,7 @@ SLOGAN_KEY = match_key("độc lập - tự do - hạnh phúc")
 
 # Closing: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "K/T BÍ THƯ", "T/L", "TUQ.".
 SIGNATURE_RE = re.compile(
-    r"^(?P<mode>T\s*/\s*M|TM|K\s*/\s*T|KT|T\s*/\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
 SIGNED_RE = re.compile(
@@ -107,6 +107,11 @@ SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
 SECRET_RE = re.compile(
     r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE
+)
+# Marks printed in a header beside the number: secrecy and urgency.
+HEADER_MARK_RE = re.compile(
+    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)\s*[)\]]?\.?$",
+    re.IGNORECASE,
 )
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from nghiquyet.text.commitments import extract as extract_commitments
-from nghiquyet.text.contents import ContentsEntry, read_contents
+from nghiquyet.text.contents import ContentsEntry, read_contents, title_key
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path, text_lines
 from nghiquyet.text.errors import DocumentReadError
 from nghiquyet.text.layout import anatomy, joined_text, repair
@@ -128,14 +128,17 @@ def _match_contents(
 
 
 def _document_for(entry: ContentsEntry, documents: list[ParsedDocument]) -> ParsedDocument | None:
-    """The document an entry lists: same symbol and date; a date missing on one side matches a unique symbol."""
+    """The document an entry lists: same symbol and date; a date missing on one side matches a
+    unique symbol; a document printed without number matches by its title."""
     same_symbol = [document for document in documents if document.symbol == entry.symbol]
     for document in same_symbol:
         if document.issued_on == entry.issued_on:
             return document
-    undated = [
-        document
-        for document in same_symbol
-        if document.issued_on is None or entry.issued_on is None
-    ]
-    return undated[0] if len(same_symbol) == 1 and undated else None
+    undated = [d for d in same_symbol if d.issued_on is None or entry.issued_on is None]
+    if len(same_symbol) == 1 and undated:
+        return undated[0]
+    if entry.title and not same_symbol:
+        key = title_key(entry.title)
+        unnumbered = [d for d in documents if d.symbol is None and d.title and title_key(d.title) == key]
+        return unnumbered[0] if len(unnumbered) == 1 else None
+    return None
