@@ -35,7 +35,7 @@ def title_key(title: str | None) -> str | None:
     if title is None:
         return None
     title = re.sub(r"^\s*(?:về|Về|VỀ)\s+", "", title)
-    return re.sub(r"[^\w]+", " ", match_key(title)).strip()
+    return re.sub(r"[^\w\u0300-\u036f]+", " ", match_key(title)).strip()
 
 
 def value(document: dict, field: str):

@@ -167,7 +167,7 @@ _PROPER_FIRST_WORDS = {"Đảng", "Nhà", "Quốc", "Chính", "Bộ", "Ban", "�
 def title_key(title: str) -> str:
     """Titles compared whatever their case, tone placement, punctuation and leading "về"."""
     title = re.sub(r"^\s*(?:về|Về|VỀ)\s+", "", title)
-    return re.sub(r"[^\w]+", " ", match_key(title)).strip()
+    return re.sub(r"[^\w\u0300-\u036f]+", " ", match_key(title)).strip()
 
 
 def _is_noise(text: str) -> bool:
