@@ -105,14 +105,16 @@ SIGNED_RE = re.compile(
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
-SECRET_RE = re.compile(
-    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE
-)
-# Marks printed in a header beside the number: secrecy and urgency.
-HEADER_MARK_RE = re.compile(
-    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật|khẩn|thượng khẩn|hỏa tốc|hoả tốc)\s*[)\]]?\.?$",
-    re.IGNORECASE,
-)
+_SECRET_WORDS = "tuyệt mật|tối mật|mật|tài liệu mật"
+_URGENT_WORDS = "thượng khẩn|khẩn|hỏa tốc|hoả tốc"
+
+
+def _mark_line(words: str) -> re.Pattern:
+    return re.compile(rf"^[(\[]?\s*(?:{words})\s*[)\]]?\.?$", re.IGNORECASE)
+
+
+SECRET_RE = _mark_line(_SECRET_WORDS)
+HEADER_MARK_RE = _mark_line(f"{_SECRET_WORDS}|{_URGENT_WORDS}")  # printed beside the number
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
