@@ -86,8 +86,7 @@ Hoàng Văn Nam"""
     assert document.kind == "nghi_quyet" and document.issuer == "Chi bộ"
 
 
-def test_documents_printed_without_header_after_a_closing_are_separated():
-    text = """CHỈ THỊ
+HEADERLESS_PAIR = """CHỈ THỊ
 về phòng, chống thiên tai
 -----
 Các cấp ủy chủ động phòng, chống thiên tai.
@@ -102,7 +101,10 @@ Ban Thường vụ kết luận như sau.
 T/M BAN THƯỜNG VỤ
 PHÓ BÍ THƯ
 Trần Văn B"""
-    documents = parse_text(text).documents
+
+
+def test_documents_printed_without_header_after_a_closing_are_separated():
+    documents = parse_text(HEADERLESS_PAIR).documents
     assert [(d.kind, d.source.first_line, d.source.last_line, d.signer) for d in documents] == [
         ("chi_thi", 1, 7, "Nguyễn Văn A"),
         ("ket_luan", 9, 15, "Trần Văn B"),
@@ -195,26 +197,12 @@ Hoàng Duy Chinh"""
 
 
 def test_documents_without_header_after_a_table_of_contents():
-    text = """MỤC LỤC
+    contents = """MỤC LỤC
 1. Chỉ thị số 02-CT/TU ngày 05/01/2022 về phòng, chống thiên tai ...... 3
 2. Kết luận số 15-KL/TU ngày 10/02/2022 về công tác cán bộ ...... 5
 
-CHỈ THỊ
-về phòng, chống thiên tai
------
-Các cấp ủy chủ động phòng, chống thiên tai.
-T/M BAN THƯỜNG VỤ
-BÍ THƯ
-Nguyễn Văn A
-
-KẾT LUẬN
-về công tác cán bộ
------
-Ban Thường vụ kết luận như sau.
-T/M BAN THƯỜNG VỤ
-PHÓ BÍ THƯ
-Trần Văn B"""
-    result = parse_text(text)
+"""
+    result = parse_text(contents + HEADERLESS_PAIR)
     assert [(d.kind, d.source.first_line, d.source.last_line) for d in result.documents] == [
         ("chi_thi", 5, 11),
         ("ket_luan", 13, 19),
