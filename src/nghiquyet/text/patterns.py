@@ -208,8 +208,13 @@ _PLACE_DATE_TAIL = re.compile(
 )
 
 
+_HEADER_STARTS = ("Số", "SỐ", "Độc", "ĐỘC", "độc")
+
+
 def header_line_kind(text: str) -> str | None:
     """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
+    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper()):
+        return None  # most lines: a cheap test first
     symbol = SYMBOL_LINE_RE.match(text)
     if symbol and _header_rest(text[symbol.end() :]):
         return "symbol"
