@@ -34,7 +34,9 @@ _DOCUMENT_UNITS = {
     "định hướng", "nhiệm vụ", "giải pháp", "đột phá", "quy định", "quyết định", "nhóm giải pháp",
 }
 _PAST = re.compile(words_pattern(["đã", "vừa qua", "những năm qua", "thời gian qua", "nhiệm kỳ qua", "so với cùng kỳ"]))
-_QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức)\s+(?:[^\W\d_]+\s+){0,2}$")
+_QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức|còn|giảm\s+còn|xuống\s+còn)\s+(?:[^\W\d_]+\s+){0,2}$")
+_COMPARED = re.compile(r"so\s+với\s*$")  # "tăng 2,5 lần so với năm 2020": a base, not a past result
+_ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s*$")
 _SCOPE_AT = re.compile(r"(?:tại|ở|đối với)\s+(cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)|khu\s+vực\s+\w+(?:\s+\w+)?|thành\s+thị|nông\s+thôn)")
@@ -100,8 +102,8 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         clause = next((span for span in clause_spans if span[0] <= quantity.number_start < span[1]), (start, end))
         if _is_past(context, quantity, clause, periods, index in baselines):
             continue
-        deadline = _deadline(context, block, quantity, clause, periods, baselines.get(index))
-        recurrence = _recurrence(block, quantity, start, clause, recurrences)
+        deadline = _deadline(context, block, quantity, start, clause, periods, baselines.get(index))
+        recurrence = _recurrence(context, block, quantity, start, clause, recurrences)
         segment_start, segment_end = _indicator_span(quantities, index, skip, baselines, clause)
         if clause != current_clause:
             current_clause = clause
@@ -136,7 +138,7 @@ def _qualifies_share(share: Quantity, count: Quantity, between: str) -> bool:
     """A count inside the noun phrase of a share ("100% doanh nghiệp có sử dụng 25 lao động") narrows it."""
     return (
         share.unit in ("%", "‰") and count.unit not in ("%", "‰") and len(between) < 90
-        and not re.search(r"[;()]|\b(?:và|hoặc|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
+        and not re.search(r"[;()]|\b(?:và|hoặc|với|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
     )
 
 
@@ -173,8 +175,10 @@ def _is_countable(quantity: Quantity) -> bool:
         return False
     unit = searchable(quantity.unit)
     first = unit.split()[0]
-    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "cấp", "khóa", "khoá", "sao"}:
+    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "tháng", "năm", "nhiệm", "cấp", "khóa", "khoá", "sao"}:
         return False  # durations, levels ("2 cấp") and grades ("5 sao") are rules and standards, not goals
+    if first == "tuổi" and quantity.comparator != "eq":
+        return False  # "dưới 40 tuổi", "không quá 25 tuổi": who counts or a rule; "đạt 75 tuổi" is a goal
     return not any(unit == word or unit.startswith(word + " ") for word in _DOCUMENT_UNITS)
 
 
@@ -188,41 +192,41 @@ def _is_past(context: DocumentContext, quantity: Quantity, clause: tuple[int, in
         return True
     if context.issue_year is None or raised:
         return False
-    dated = [p for p in periods if clause[0] <= p.start and p.end <= quantity.start and p.kind != "since"]
+    dated = [
+        p for p in periods
+        if clause[0] <= p.start and p.end <= quantity.start and p.kind != "since"
+        and not _COMPARED.search(context.lowered, max(clause[0], p.start - 12), p.start)
+    ]
     return bool(dated) and _year(dated[-1]) < context.issue_year and dated[-1].kind == "point"
 
 
-def _deadline(context, block: Block, quantity: Quantity, clause, periods: list[Period], baseline) -> str | None:
+def _deadline(context: DocumentContext, block: Block, quantity: Quantity, sentence_start: int, clause,
+              periods: list[Period], baseline) -> str | None:
+    """The clause's own period, else the nearest heading or lead-in above, else the title's."""
     def usable(period: Period) -> bool:
-        if period.kind == "since" or not period.year_given:
+        if not period.year_given or (baseline and baseline[1] and period.period == baseline[1]):
             return False
-        if baseline and baseline[1] and period.period == baseline[1]:
-            return False
+        if period.kind == "since" and not _ONWARDS.match(context.lowered, period.end):
+            return False  # "thực hiện từ năm 2022" starts; "từ năm 2026 trở đi" sets the horizon
         return context.issue_year is None or _year(period) >= context.issue_year
 
-    sentence_start = min((p.start for p in periods), default=clause[0])
-    before = [p for p in periods if p.end <= quantity.number_start and usable(p) and (p.start >= clause[0] or p.start <= sentence_start)]
+    before = [
+        p for p in periods
+        if p.end <= quantity.number_start and usable(p) and (p.start >= clause[0] or p.start - sentence_start <= 25)
+    ]
     if before:
         return before[-1].period
     after = [p for p in periods if p.start >= quantity.end and p.end <= clause[1] and usable(p)]
     if after:
         return after[0].period
-    for heading in _headings_above(block):
-        for period in find_periods(heading, context.issue_year):
-            if period.kind != "since" and period.year_given:
+    for text in context.governing_texts(block):
+        for period in find_periods(text, context.issue_year):
+            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and period.year_given:
                 return period.period
     return context.title_deadline
 
 
-def _headings_above(block: Block):
-    if block.title and block.kind is not None:
-        yield block.title
-    for ancestor in block.ancestors():
-        if ancestor.title:
-            yield ancestor.title
-
-
-def _recurrence(block: Block, quantity: Quantity, sentence_start: int, clause, recurrences) -> str | None:
+def _recurrence(context: DocumentContext, block: Block, quantity: Quantity, sentence_start: int, clause, recurrences) -> str | None:
     if quantity.per and searchable(quantity.per) in _PER_RECURRENCE:
         return _PER_RECURRENCE[searchable(quantity.per)]
     in_clause = [r for r in recurrences if clause[0] <= r[1] < clause[1]]
@@ -231,8 +235,8 @@ def _recurrence(block: Block, quantity: Quantity, sentence_start: int, clause, r
     leading = [r for r in recurrences if r[1] < clause[0]]
     if leading and leading[0][1] - sentence_start < 20:
         return leading[0][0]  # "Hằng năm, ...; ..." governs the whole sentence
-    for heading in _headings_above(block):
-        found = find_recurrences(heading)
+    for text in context.governing_texts(block):
+        found = find_recurrences(text)
         if found:
             return found[0].recurrence
     return None
