@@ -24,6 +24,7 @@ class Period:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_CONGRESS = re.compile(r"đại\s+hội\b")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20|21)\d\d)(?!\d)"
 _SEP_YEAR = rf"\s*(?:/|-|\.|,?\s*năm)\s*{_YEAR}"
@@ -51,7 +52,7 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
         for match in pattern.finditer(lowered):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            period = _period(kind, match, default_year)
+            period = _period(kind, match, default_year, lowered)
             if period is None:
                 continue
             taken.append(match.span())
@@ -67,7 +68,7 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
     return None
 
 
-def _period(kind: str, match: re.Match, default_year: int | None) -> Period | None:
+def _period(kind: str, match: re.Match, default_year: int | None, lowered: str) -> Period | None:
     groups = match.groups()
     start, end = match.span()
     if kind in ("date", "date_words"):
@@ -95,6 +96,8 @@ def _period(kind: str, match: re.Match, default_year: int | None) -> Period | No
         lead, first, last = groups
         if int(last) < int(first):
             return None
+        if lead and lead.startswith("nhiệm") and _CONGRESS.search(lowered, max(0, start - 60), start):
+            return Period(first, start, end)  # "đến đại hội ... nhiệm kỳ 2025-2030": the congress opens the term
         return Period(last, start, end, kind="span")
     if kind == "year":
         lead, year = groups
