@@ -32,6 +32,10 @@ _OWN_OBJECT = re.compile(
     r"\s*(?:,\s*)?(?:(?:vào|trong|đến|năm|định\s+kỳ|hằng|hàng|và|để)\b|$|[.;,)])"
 )
 _NOT_OWN = re.compile(r"\s*(?:,\s*)?(?:các|những|công\s+tác|phong\s+trào|hoạt\s+động|thực\s+tiễn|rút\s+kinh\s+nghiệm|mô\s+hình)\b")
+_THIS_ONE = re.compile(
+    r"(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|quy\s+định)\s+này"
+    r"(?:\s+của\s+[^,;.]{0,40}?(?=\s+(?:vào|trong|năm|quý|tháng)\b))?(?:\s+(?:vào|trong)\b)?"
+)
 _LISTED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
@@ -89,6 +93,9 @@ def _own_object(context: DocumentContext, start: int) -> int | None:
     This document is named with a capital or "này" ("Nghị quyết", "Chỉ thị này"); a lower-case
     "nghị quyết, chỉ thị của Đảng" means resolutions in general.
     """
+    mentioned = _THIS_ONE.search(context.lowered, start, _clause_end(context.lowered, start, start + 200))
+    if mentioned:
+        return mentioned.end()  # "tổng kết các nghị quyết ... và Kết luận này (của ...) trong quý III/2025"
     if _NOT_OWN.match(context.lowered, start):
         return None
     match = _OWN_OBJECT.match(context.lowered, start)
