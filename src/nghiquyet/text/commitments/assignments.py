@@ -23,7 +23,6 @@ from nghiquyet.text.commitments.bodies import BodyList, BodyName, read_bodies, t
 from nghiquyet.text.commitments.clauses import clauses, sentences
 from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START, words_pattern
-from nghiquyet.text.commitments.periods import find_periods, find_recurrences
 from nghiquyet.text.commitments.structure import GOALS, ORGANISATION, OTHER, TASKS, Block
 from nghiquyet.text.model import Assignment
 
@@ -383,11 +382,10 @@ def _first_clause_end(lowered: str, start: int, end: int) -> int:
 
 def _due(context: DocumentContext, start: int, end: int) -> str | None:
     """The first dated deadline of the duty: "xong trong tháng 7/2021", "trước ngày 15/01/2021"."""
-    segment = context.text[start:end]
-    for period in find_periods(segment, context.issue_year):
+    for period in context.periods_in(start, end):
         if period.kind == "since" or not period.year_given:
             continue
-        absolute = start + period.start
+        absolute = period.start
         before = context.lowered[max(start, absolute - 40):absolute]
         if not _DUE_CUE.search(before):
             continue
@@ -401,8 +399,8 @@ def _due(context: DocumentContext, start: int, end: int) -> str | None:
 
 def _dated(context: DocumentContext, start: int, end: int) -> bool:
     """Whether a duty has a time limit, a yearly one ("hằng năm, trước ngày 30/11") included."""
-    for period in find_periods(context.text[start:end], context.issue_year or 2000):
-        absolute = start + period.start
+    for period in context.periods_in(start, end):
+        absolute = period.start
         if period.kind != "since" and _DUE_CUE.search(context.lowered[max(start, absolute - 40):absolute]):
             return True
     return False
@@ -416,8 +414,8 @@ def _in_review(lowered: str, start: int, position: int) -> bool:
 
 
 def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
-    for recurrence in find_recurrences(context.text[start:end]):
-        if not _in_review(context.lowered, start, start + recurrence.start):
+    for recurrence in context.recurrences_in(start, end):
+        if not _in_review(context.lowered, start, recurrence.start):
             return recurrence.recurrence
     return None
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from nghiquyet.text.normalize import match_key
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     key: str  # match_key of the token: lower case, tone placement normalised
     text: str
@@ -141,6 +141,9 @@ _QUALIFIERS = _phrases(
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _qualifier in _QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_qualifier[0], []).append(_qualifier)
 # What a generic head ("các cơ quan", "đơn vị") may add about its role; after a proper name
 # these words are the predicate ("Ban Tổ chức Tỉnh ủy tham mưu ...").
 _ROLE_QUALIFIERS = _phrases(
@@ -440,11 +443,10 @@ class _Reader:
                 break
             index += len(role)
             generic = role[-1] != _key("quan")  # nothing more after "(có) liên quan"
-        qualifiers = _QUALIFIERS
         while True:
             if self.key(index) in (",", _key("từ"), _key("và")) and self.key(index + 1) == _key("cấp"):
                 index += 1  # "từ cấp huyện, cấp xã và ..." lists levels
-            for qualifier in qualifiers:
+            for qualifier in _QUALIFIERS_BY_FIRST.get(self.key(index), ()):
                 if self._phrase_at(index, qualifier):
                     index += len(qualifier)
                     if self._starts_name(index) and qualifier[-1] in _PLACE_KEYS:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
 
 from nghiquyet.text.commitments.lexicon import searchable
-from nghiquyet.text.commitments.periods import find_periods
+from nghiquyet.text.commitments.periods import Period, Recurrence, find_periods, find_recurrences
 from nghiquyet.text.commitments.structure import Block, read_blocks
 from nghiquyet.text.model import ParsedDocument
+
+
+_NO_YEAR = 2000
 
 
 @dataclass
@@ -78,6 +82,36 @@ class DocumentContext:
             elif paragraph.endswith(":"):
                 yield paragraph
                 sealed = True
+
+    @cached_property
+    def _periods(self) -> list[Period]:
+        return find_periods(self.text, self.issue_year or _NO_YEAR)
+
+    @cached_property
+    def _period_starts(self) -> list[int]:
+        return [period.start for period in self._periods]
+
+    def periods_in(self, start: int, end: int) -> list[Period]:
+        """Periods printed in ``text[start:end]`` (offsets in the whole text), read once per document.
+
+        Without an issue date, a month or day without its year is dated to year 2000 and flagged
+        ``year_given=False``: callers needing a real date check that flag.
+        """
+        first = bisect.bisect_left(self._period_starts, start)
+        found = []
+        for period in self._periods[first:]:
+            if period.start >= end:
+                break
+            if period.end <= end:
+                found.append(period)
+        return found
+
+    @cached_property
+    def _recurrences(self) -> list[Recurrence]:
+        return find_recurrences(self.text)
+
+    def recurrences_in(self, start: int, end: int) -> list[Recurrence]:
+        return [r for r in self._recurrences if start <= r.start and r.end <= end]
 
     def line_at(self, offset: int) -> int:
         return self.document.body.line_at(offset)

@@ -16,7 +16,6 @@ import re
 from nghiquyet.text.commitments.clauses import sentences
 from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START
-from nghiquyet.text.commitments.periods import find_periods, find_recurrences
 from nghiquyet.text.commitments.structure import ORGANISATION, PREAMBLE, PURPOSE, VIEWPOINT
 from nghiquyet.text.model import Review
 
@@ -116,17 +115,15 @@ def _due(context: DocumentContext, start: int, end: int, own: int | None) -> tup
     """The review's time: a period or cadence right after its object ("sơ kết việc thực hiện
     Nghị quyết vào quý II/2023", "... hằng năm"), or a cadence right before it ("hằng năm sơ kết")."""
     reach = (own if own is not None else start) + 3
-    segment = context.text[start:end]
-    for period in find_periods(segment, context.issue_year):
+    for period in context.periods_in(start, end):
         if period.kind != "since" and period.year_given:
-            if start + period.start <= reach:
+            if period.start <= reach:
                 return period.period, True
             break
-    recurrences = find_recurrences(segment)
-    if recurrences and start + recurrences[0].start <= reach:
+    recurrences = context.recurrences_in(start, end)
+    if recurrences and recurrences[0].start <= reach:
         return recurrences[0].recurrence, True
-    before = context.text[max(0, start - 30):start]
-    recurrences = find_recurrences(before)
-    if recurrences and recurrences[-1].end >= len(before) - 12:
+    recurrences = context.recurrences_in(max(0, start - 30), start)
+    if recurrences and recurrences[-1].end >= start - 12:
         return recurrences[-1].recurrence, True  # "hằng năm sơ kết"
     return None, False

@@ -78,8 +78,8 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
     if not quantities:
         return []
     in_goals = block.part == GOALS
-    periods = [_shift_period(p, start) for p in find_periods(sentence, context.issue_year)]
-    recurrences = [(r.recurrence, r.start + start, r.end + start) for r in find_recurrences(sentence)]
+    periods = context.periods_in(start, end)
+    recurrences = [(r.recurrence, r.start, r.end) for r in context.recurrences_in(start, end)]
     clause_spans = clauses(text, start, end)
     found: list[Target] = []
     skip: set[int] = set()
@@ -164,10 +164,6 @@ def _shift(quantity: Quantity, offset: int) -> Quantity:
         start=quantity.start + offset, end=quantity.end + offset, number_start=quantity.number_start + offset,
         per=quantity.per, total=quantity.total, rank=quantity.rank,
     )
-
-
-def _shift_period(period: Period, offset: int) -> Period:
-    return Period(period.period, period.start + offset, period.end + offset, period.year_given, period.kind)
 
 
 def _is_countable(quantity: Quantity) -> bool:
