@@ -29,6 +29,7 @@ from nghiquyet.text.model import Assignment
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
 _LEADS = re.compile(r"(?:chủ|chù|chũ)\s+trì")
+_NOT_A_DUTY = re.compile(r"kêu\s+gọi|là\s")  # "Ban Chấp hành Đảng bộ tỉnh kêu gọi ...", "X là ..."
 _DATED = re.compile(r"(?:tháng|quý|ngày|năm)\s+[\divx]")
 _RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
 _MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
@@ -75,6 +76,7 @@ _REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
 _REPORT_TO = re.compile(
     rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
 )
+_DIRECTS_OBJECT = re.compile(words_pattern(["chỉ đạo", "giao", "yêu cầu", "đối với", "hướng dẫn", "đề nghị"]) + r"\s+")
 _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
@@ -144,17 +146,27 @@ def _item_segments(context: DocumentContext, parts: tuple[str, ...], everyone_co
             leads[block.start] = head
             current = None
             continue
-        openings = [
-            opening for opening in _openings(context, block.content_start, block.end)
-            if everyone_counts or _counts_for_everyone(context, opening, block.end)
-        ]
+        openings = _openings(context, block.content_start, block.end)
+        if not everyone_counts:
+            # Outside an implementation part, a body heads its item or paragraph; elsewhere in a
+            # paragraph, and when the subject is everyone, only a Giao, a chủ trì or a date assigns.
+            headed = bool(openings) and openings[0][0] == block.content_start and not openings[0][1].everyone
+            openings = [
+                opening for index, opening in enumerate(openings)
+                if (headed or (index == 0 and opening[0] == block.content_start and not opening[1].everyone)
+                    or _counts_for_everyone(context, opening, block.end, force=True))
+                and (not opening[1].everyone or _counts_for_everyone(context, opening, block.end))
+            ]
         if not openings or openings[0][0] > block.content_start:
             under_head = block.parent is not None and _head_only(context, block.parent) is not None
             if current is not None and block.kind is None and everyone_counts and not under_head:
                 current.end = block.end
             elif current is not None and block.kind is None:
-                current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
-                segments.append(current)
+                if read_bodies(context.text, block.content_start, block.end) is not None:
+                    current = None  # a paragraph about another body, even if it gives no duty
+                else:
+                    current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
+                    segments.append(current)
             elif inherited is not None:
                 current = _Segment(inherited, block.content_start, block.end, confidence=0.85)
                 segments.append(current)
@@ -174,10 +186,10 @@ def _unfinished(context: DocumentContext, end: int) -> bool:
     return bool(tail) and tail[-1] not in ".:;!?…)\"”'"
 
 
-def _counts_for_everyone(context: DocumentContext, opening, end: int) -> bool:
+def _counts_for_everyone(context: DocumentContext, opening, end: int, force: bool = False) -> bool:
     """A subject naming bodies counts; one naming everyone only with a Giao, a chủ trì or a date."""
     position, lead, predicate, via_giao = opening
-    if via_giao or not lead.everyone or _TAKE_LEAD.match(context.lowered, predicate):
+    if via_giao or (not lead.everyone and not force) or _TAKE_LEAD.match(context.lowered, predicate):
         return True
     sentence_end = next((e for _, e in sentences(context.text, predicate, end)), end)
     return _dated(context, position, sentence_end)
@@ -201,6 +213,8 @@ def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
                 continue
             sentence_end = next((e for s, e in sentences(context.text, position, end)), end)
             duty = context.lowered[predicate:sentence_end]
+            if lead.everyone:
+                continue  # a general exhortation, even with a date
             if (_PLAN.search(duty) or _REPORT.search(duty)) and _due(context, predicate, sentence_end):
                 found.append(_Segment(lead, predicate, sentence_end, False, 0.7))
     return found
@@ -235,6 +249,8 @@ def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int,
         candidates.add(match.start())
     openings = []
     for position in sorted(candidates):
+        if _continues_a_list(context, position):
+            continue
         opening = _subject_at(context, position, end)
         if opening is not None:
             lead, predicate, via_giao = opening
@@ -242,6 +258,20 @@ def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int,
                 continue  # inside the previous lead ("Giao" found within a name list)
             openings.append((position, lead, predicate, via_giao))
     return openings
+
+
+def _continues_a_list(context: DocumentContext, position: int) -> bool:
+    """Whether bodies after a ";" continue the object of the clause before ("chỉ đạo Sở Kế hoạch
+    và Đầu tư, Sở Tài chính; UBND các huyện, thành phố cân đối ..."): not a new subject."""
+    semicolon = context.text.rfind(";", max(0, position - 3), position)
+    if semicolon == -1:
+        return False
+    clause_start = max(context.text.rfind(";", 0, semicolon), context.text.rfind(". ", 0, semicolon)) + 1
+    for directive in _DIRECTS_OBJECT.finditer(context.lowered, max(clause_start, semicolon - 200), semicolon):
+        objects = read_bodies(context.text, directive.end(), semicolon)
+        if objects is not None and objects.end >= semicolon - 1:
+            return True
+    return False
 
 
 def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
@@ -261,7 +291,7 @@ def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[Body
     if lead is None or lead.start != _skip_spaces(text, position):
         return None
     lead = _with_relative_clause(context, lead, end)
-    if not _predicate_follows(text, lead.end, end):
+    if not _predicate_follows(text, lead.end, end) or _NOT_A_DUTY.match(lowered, _skip_spaces(text, lead.end)):
         return None
     return lead, _predicate_start(context, lead, end), False
 
@@ -410,7 +440,7 @@ def _in_review(lowered: str, start: int, position: int) -> bool:
     """Whether a period belongs to a review ("tham mưu sơ kết ... vào quý II/2023")."""
     clause_start = max(lowered.rfind(";", start, position), lowered.rfind(". ", start, position), start)
     words = list(_REVIEW.finditer(lowered, clause_start, position))
-    return bool(words) and position - words[-1].end() < 90
+    return bool(words) and position - words[-1].end() < 160
 
 
 def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
