@@ -158,7 +158,10 @@ _UNIT_STOP = {
     "sau", "trước", "khi", "nếu", "bằng", "qua", "đi", "ra", "đối", "hoàn", "tham", "tiếp",
     "thực", "xếp", "giữ", "duy", "đang", "do", "trực", "nằm", "ít", "tối", "quanh",
 }
-_CLASSIFIERS = {"khu", "cụm", "điểm", "hộ", "lượt", "tổ", "đơn", "cơ", "trường", "trung", "bệnh", "nhà", "chi", "đảng"}
+_CLASSIFIERS = {
+    "khu", "cụm", "điểm", "hộ", "lượt", "tổ", "đơn", "cơ", "trường", "trung", "bệnh", "nhà", "chi", "đảng",
+    "loại", "sân", "không",
+}
 
 
 def find_quantities(text: str) -> list[Quantity]:

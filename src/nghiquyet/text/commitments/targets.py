@@ -112,11 +112,14 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
             context, segment_start, segment_end, quantity, clause, previous, previous_end, value_first,
         )
         baseline = baselines.get(index)
+        comparator = quantity.comparator
+        if comparator == "eq" and quantity.value_max is None and found and _continues_list(context, found[-1], previous_end, quantity):
+            comparator = found[-1].comparator  # "Trên 95% ... cấp tỉnh, 85% ... cấp huyện": one comparator leads the list
         target = Target(
             indicator=indicator,
             value=quantity.value,
             value_max=quantity.value_max,
-            comparator=quantity.comparator,
+            comparator=comparator,
             unit=quantity.unit,
             scope=scope,
             deadline=deadline,
@@ -131,7 +134,38 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         )
         found.append(target)
         previous, previous_end = target, quantity.end
+    _scope_first_of_list(found)
     return found
+
+
+def _continues_list(context: DocumentContext, previous: Target, previous_end: int, quantity: Quantity) -> bool:
+    """Whether a figure follows the one before as the next member of the same list."""
+    if previous.value_max is not None or previous.comparator == "eq" or previous.unit != quantity.unit:
+        return False
+    between = context.lowered[previous_end:quantity.start]
+    return bool(re.search(r"(?:,|;|\bvà)\s*$", between)) and "(" not in between
+
+
+def _scope_first_of_list(targets: list[Target]) -> None:
+    """ "mức độ 1 đạt 96,4%, mức độ 2 đạt 21,4%": the first figure's indicator holds its own scope.
+
+    When a figure's scope ("mức độ 2") starts with words found in the indicator it shares with
+    the figure before ("Tỷ lệ trường đạt chuẩn quốc gia mức độ 1"), the indicator is split there.
+    """
+    for head, sibling in zip(targets, targets[1:]):
+        if head.scope is not None or sibling.scope is None or sibling.indicator != head.indicator:
+            continue
+        lead_words = " ".join(searchable(sibling.scope).split()[:2])
+        position = searchable(head.indicator).find(" " + lead_words + " ") if lead_words else -1
+        if position <= 0:
+            continue
+        indicator = _clean(head.indicator[:position])
+        if not indicator:
+            continue
+        head.scope = head.indicator[position + 1:].strip()
+        for target in targets:
+            if target.indicator == sibling.indicator:
+                target.indicator = indicator
 
 
 def _qualifies_share(share: Quantity, count: Quantity, between: str) -> bool:
@@ -231,6 +265,9 @@ def _recurrence(context: DocumentContext, block: Block, quantity: Quantity, sent
     leading = [r for r in recurrences if r[1] < clause[0]]
     if leading and leading[0][1] - sentence_start < 20:
         return leading[0][0]  # "Hằng năm, ...; ..." governs the whole sentence
+    opening = context.recurrences_in(block.content_start, min(block.content_start + 20, sentence_start))
+    if opening:
+        return opening[0].recurrence  # "11. Hằng năm, ... . Tỷ lệ ...": the item's lead-in governs it
     for text in context.governing_texts(block):
         found = find_recurrences(text)
         if found:
@@ -254,9 +291,10 @@ def _indicator_and_scope(context: DocumentContext, segment_start: int, segment_e
         if tail and len(tail.split()) <= 6:
             return head or (previous.indicator if previous else after), tail
         return tail or head or after, scope
-    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)", text[previous_end:segment_end])
+    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)\s*(trong đó|\()?", text[previous_end:segment_end])
     cleaned = _clean(raw)
-    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= 5:
+    longest = 12 if sub_item and (sub_item.group(1) or "(" in sub_item.group()) else 6  # "trong đó <a longer scope>"
+    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= longest:
         return previous.indicator, _without_shared_words(cleaned, previous.indicator)
     return cleaned or after, scope
 
