@@ -24,7 +24,7 @@ class Period:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_CONGRESS = re.compile(r"đại\s+hội\b")
+_CONGRESS = re.compile(r"(?:đến|trước|tại)\s+đại\s+hội\b")  # "đến đại hội ... nhiệm kỳ 2025-2030"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20|21)\d\d)(?!\d)"
 _SEP_YEAR = rf"\s*(?:/|-|\.|,?\s*năm)\s*{_YEAR}"

@@ -23,7 +23,7 @@ from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import searchable, words_pattern
 from nghiquyet.text.commitments.numbers import Quantity, find_quantities
 from nghiquyet.text.commitments.periods import Period, find_periods, find_recurrences
-from nghiquyet.text.commitments.structure import GOALS, OTHER, TASKS, Block
+from nghiquyet.text.commitments.structure import GOALS, OTHER, PREAMBLE, TASKS, Block
 from nghiquyet.text.model import Target
 
 _PER_RECURRENCE = {"năm": "annual", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
@@ -35,6 +35,8 @@ _DOCUMENT_UNITS = {
 }
 _PAST = re.compile(words_pattern(["đã", "vừa qua", "những năm qua", "thời gian qua", "nhiệm kỳ qua", "so với cùng kỳ"]))
 _QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức|còn|giảm\s+còn|xuống\s+còn)\s+(?:[^\W\d_]+\s+){0,2}$")
+_STRIVE = re.compile(r"phấn\s+đấu")
+_MEASURE = re.compile(r"m2|m3|km2|km|m|ha|kg|kw|mw|kwh|mwh|tấn|lít")  # sizes are targets, not who counts
 _COMPARED = re.compile(r"so\s+với\s*$")  # "tăng 2,5 lần so với năm 2020": a base, not a past result
 _ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
@@ -63,11 +65,22 @@ _TRAILING_NOISE = re.compile(
 def extract_targets(context: DocumentContext) -> list[Target]:
     targets: list[Target] = []
     for block in context.blocks:
-        if block.part not in (GOALS, TASKS, OTHER):
+        if block.part not in (GOALS, TASKS, OTHER, PREAMBLE):
             continue
         for start, end in sentences(context.text, block.content_start, block.end):
+            if block.part == PREAMBLE and not _states_an_aim(context, start, end):
+                continue  # the preamble assesses the past, unless it states the aim ("Để phấn đấu ... đến năm 2025 đạt ...")
             targets.extend(_sentence_targets(context, block, start, end))
     return targets
+
+
+def _states_an_aim(context: DocumentContext, start: int, end: int) -> bool:
+    if not _STRIVE.search(context.lowered, start, end):
+        return False
+    return any(
+        p.kind != "since" and p.year_given and (context.issue_year is None or int(p.period[:4]) >= context.issue_year)
+        for p in context.periods_in(start, end)
+    )
 
 
 def _sentence_targets(context: DocumentContext, block: Block, start: int, end: int) -> list[Target]:
@@ -171,7 +184,8 @@ def _scope_first_of_list(targets: list[Target]) -> None:
 def _qualifies_share(share: Quantity, count: Quantity, between: str) -> bool:
     """A count inside the noun phrase of a share ("100% doanh nghiệp có sử dụng 25 lao động") narrows it."""
     return (
-        share.unit in ("%", "‰") and count.unit not in ("%", "‰") and len(between) < 90
+        share.unit in ("%", "‰") and count.unit not in ("%", "‰") and not _MEASURE.fullmatch(count.unit or "")
+        and len(between) < 90
         and not re.search(r"[;()]|\b(?:và|hoặc|với|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
     )
 
@@ -251,7 +265,7 @@ def _deadline(context: DocumentContext, block: Block, quantity: Quantity, senten
         return after[0].period
     for text in context.governing_texts(block):
         for period in find_periods(text, context.issue_year):
-            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and period.year_given:
+            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and usable(period):
                 return period.period
     return context.title_deadline
 
