@@ -16,11 +16,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from nghiquyet.text.layout import SourceLines, join_wrapped
+from nghiquyet.text.layout import join_wrapped
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    DATE_RE, KIND_WORD_PATTERN, PAGE_NUMBER_RE, SYMBOL_RE, clean_symbol, kind_of_word, parse_date,
+    DATE_RE,
+    KIND_WORD_PATTERN,
+    PAGE_NUMBER_RE,
+    SYMBOL_RE,
+    clean_symbol,
+    kind_of_word,
+    parse_date,
 )
+from nghiquyet.text.source import SourceLines
 
 _HEAD_RE = re.compile(rf"^(?:\d{{1,3}}\.?\s+)?(?P<kind>{KIND_WORD_PATTERN})\b", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"^(?:Về|về|VỀ|V/v)\s")

@@ -15,6 +15,8 @@ a byte with no meaning in the chart is read as Windows-1252.
 
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 
 # --- TCVN3 (ABC) ---------------------------------------------------------------
@@ -41,14 +43,14 @@ def _fallback(byte: int) -> str:
     return bytes([byte]).decode("cp1252", errors="replace")
 
 
-_TCVN3_DECODE = [
+_TCVN3_TABLE = "".join(
     chr(byte) if byte < 0x80 else _TCVN3_CHART.get(byte, _fallback(byte)) for byte in range(256)
-]
+)
 _TCVN3_ENCODE = {char: bytes([byte]) for byte, char in _TCVN3_CHART.items()}
 
 
 def decode_tcvn3(data: bytes) -> str:
-    return "".join(map(_TCVN3_DECODE.__getitem__, data))
+    return codecs.charmap_decode(data, "strict", _TCVN3_TABLE)[0]
 
 
 def encode_tcvn3(text: str) -> bytes:
@@ -93,21 +95,25 @@ def _takes(base: str, marks: str) -> bool:
     letter_mark = marks[0] if marks[0] in _MARK_BASES else None
     if letter_mark:
         return base in _MARK_BASES[letter_mark]
-    return unicodedata.normalize("NFD", base)[0] in _VOWELS or base in _VOWELS
+    return base in _VOWELS
+
+
+# A vowel and the byte after it that marks it, as one letter: ("e", 0xE4) → "ệ".
+_VNI_PAIRS = {
+    base + chr(byte): unicodedata.normalize("NFC", base + marks)
+    for base in _VOWELS for byte, marks in _VNI_MARKS.items() if _takes(base, marks)
+}
+_VNI_PAIR_RE = re.compile("|".join(sorted(map(re.escape, _VNI_PAIRS))))
+# Bytes to characters before the marks are put on: letters of their own, every other byte as
+# Windows-1252 (the same as Latin-1 for the mark bytes, which the pairs then replace).
+_VNI_TABLE = "".join(
+    chr(byte) if byte < 0x80 else _VNI_LETTERS.get(byte, _fallback(byte)) for byte in range(256)
+)
 
 
 def decode_vni(data: bytes) -> str:
-    out: list[str] = []
-    for byte in data:
-        if byte < 0x80:
-            out.append(chr(byte))
-        elif byte in _VNI_LETTERS:
-            out.append(_VNI_LETTERS[byte])
-        elif byte in _VNI_MARKS and out and _takes(out[-1], _VNI_MARKS[byte]):
-            out[-1] = unicodedata.normalize("NFC", out[-1] + _VNI_MARKS[byte])
-        else:
-            out.append(_fallback(byte))
-    return "".join(out)
+    text = codecs.charmap_decode(data, "strict", _VNI_TABLE)[0]
+    return _VNI_PAIR_RE.sub(lambda match: _VNI_PAIRS[match.group()], text)
 
 
 _VNI_LETTER_BYTES = {char: bytes([byte]) for byte, char in _VNI_LETTERS.items()}

@@ -146,6 +146,7 @@ def _repair_cluster(base: str, marks: list[str]) -> str:
                 continue  # a second tone, or a tone on a consonant
             has_tone = True
         kept.append(mark)
+    kept.sort(key=lambda mark: mark not in _LETTER_MARK_BASES)  # ô before its tone, whatever the input order
     return base + "".join(kept)
 
 

@@ -12,13 +12,23 @@ found by their title line after the previous document's closing.
 
 from __future__ import annotations
 
-from nghiquyet.text.layout import (
-    SourceLines, closing_end, header_line_kind, is_person_name, is_post, is_signature,
-)
+from nghiquyet.text.closing import closing_end
+from nghiquyet.text.layout import starts_annex
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    PAGE_NUMBER_RE, SECRET_RE, SEPARATOR_RE, SIGNED_RE, is_caps, is_motto, title_kind,
+    PAGE_NUMBER_RE,
+    SECRET_RE,
+    SEPARATOR_RE,
+    SIGNED_RE,
+    header_line_kind,
+    is_caps,
+    is_motto,
+    is_person_name,
+    is_post,
+    is_signature,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines
 
 _CLUSTER_GAP = 10  # header lines of one document are never further apart than this
 _ORG_WORDS = tuple(
@@ -113,8 +123,8 @@ def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[in
             continue
         end = closing_end(source, index, limit)
         following = source.next_non_blank(end + 1, limit)
-        if following is not None and match_key(source.text[following]).startswith("phụ lục"):
-            end = None  # an appendix belongs to the document: it ends further down
+        if following is not None and starts_annex(source, following, limit):
+            end = None  # an appendix or annexed text belongs to the document: it ends further down
         elif following is not None and title_kind(source.text[following]) and _has_signature(
             source, following, limit
         ):
