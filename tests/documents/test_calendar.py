@@ -94,14 +94,14 @@ def test_ical_feed_reads_back_and_renewing_cuts_off_the_old_address(plan, client
     client.force_login(officer_a)
     client.post(reverse("documents:calendar_link"))
     client.logout()
-    assert client.get(reverse("documents:calendar_feed", args=[old_token])).status_code == 404
+    assert client.get(reverse("documents:calendar_feed", args=[old_token]))["Location"].startswith(reverse("login"))
 
 
 def test_inactive_users_lose_their_feed(plan, client, officer_a):
     token = CalendarToken.for_user(officer_a).token
     officer_a.is_active = False
     officer_a.save()
-    assert client.get(reverse("documents:calendar_feed", args=[token])).status_code == 404
+    assert client.get(reverse("documents:calendar_feed", args=[token])).status_code == 302
 
 
 def test_completed_one_off_tasks_leave_the_calendar(plan, officer_a):

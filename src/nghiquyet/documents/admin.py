@@ -1,14 +1,13 @@
 from django.contrib import admin
 
-from nghiquyet.organisations.admin import ScopedAdmin
+from nghiquyet.organisations.admin import ScopedAdmin, ScopedInline
 
 from .models import BodyMapping, Document, ExtractedItem, ImportJob, Reference, SourceFile
 
 
-class ReferenceInline(admin.TabularInline):
+class ReferenceInline(ScopedInline):
     model = Reference
     fk_name = "from_document"
-    extra = 0
     fields = ["relation", "symbol", "issued_on", "to_document", "line"]
     raw_id_fields = ["to_document"]
 
@@ -41,14 +40,14 @@ class SourceFileAdmin(ScopedAdmin):
 
 
 @admin.register(BodyMapping)
-class BodyMappingAdmin(admin.ModelAdmin):
+class BodyMappingAdmin(ScopedAdmin):
     list_display = ["name", "unit", "group", "not_a_body", "created_by", "created_at"]
     search_fields = ["name"]
     raw_id_fields = ["unit"]
 
 
 @admin.register(ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ScopedAdmin):
     list_display = ["user", "status", "created_at", "finished_at"]
     list_filter = ["status"]
     readonly_fields = ["files", "results"]

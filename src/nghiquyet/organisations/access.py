@@ -117,6 +117,12 @@ RULES: dict[str, Rule] = {
     "documents.SourceFile": Rule(unit="documents__issuer_unit", document="documents"),
     "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
     "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
+    # A body name resolved once for every document; named units and those
+    # below see it, managers of the named unit change it.
+    "documents.BodyMapping": Rule(unit="unit", also_units=("group__anchor",), downward=True),
+    # A user's own import batches and calendar address, seen from their units.
+    "documents.ImportJob": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
+    "documents.CalendarToken": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
     "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
     "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
     "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),

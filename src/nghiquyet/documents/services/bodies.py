@@ -1,8 +1,9 @@
 """Resolve body names found in documents to units of the organisation tree.
 
 A name is tried, in order, against: the mappings staff made (``BodyMapping``),
-unit names and aliases, named unit groups, plural phrases of unit kinds ("các
-chi bộ trực thuộc" = the issuer's child units of kind chi bộ), and finally
+unit names and aliases, named unit groups, plural phrases ("các chi bộ trực
+thuộc" = the issuer's child units of kind chi bộ, "các đảng ủy xã" = its child
+units so named), and finally
 names that a unit's full name starts with ("Ban Tuyên giáo Huyện ủy" inside a
 district's document = that district's board). When several units fit, the one
 nearest to the issuing unit in the tree wins; a tie stays unresolved, for
@@ -150,7 +151,7 @@ class BodyResolver:
         if mapping:
             return self._from_mapping(name, mapping)
         for candidate in dict.fromkeys([key, expand_abbreviations(key)]):
-            for method in (self._by_name, self._by_group, self._by_kinds, self._by_prefix):
+            for method in (self._by_name, self._by_group, self._by_plural, self._by_prefix):
                 resolution = method(name, candidate)
                 if resolution is not None:
                     return resolution
@@ -176,8 +177,11 @@ class BodyResolver:
                 return Resolution(name, list(group.members(self.day)), group, via="group")
         return None
 
-    def _by_kinds(self, name: str, key: str) -> Resolution | None:
-        """"các huyện ủy, thành ủy trực thuộc Tỉnh ủy": children of an anchor, by kind."""
+    def _by_plural(self, name: str, key: str) -> Resolution | None:
+        """"các huyện ủy, thành ủy trực thuộc Tỉnh ủy", "các đảng ủy xã, thị trấn": the
+        anchor's (by default the issuer's) child units of those kinds, or named so.
+        A part without its head word takes the previous part's ("thị trấn" after
+        "đảng ủy xã" is "đảng ủy thị trấn")."""
         match = _PLURAL.match(key)
         if not match:
             return None
@@ -187,16 +191,21 @@ class BodyResolver:
             anchor = named[0] if len(named) == 1 else None
         if anchor is None:
             return None
-        kind_ids = set()
+        children = list(Unit.objects.valid_on(self.day).filter(parent=anchor).select_related("kind").vietnamese_order())
+        members: dict[int, Unit] = {}
+        head = ""
         for part in (part.strip() for part in _AND.split(match["kinds"])):
             if not part:
                 continue
-            fitting = {kind.pk for kind, kind_key in self.names.kinds if kind_key == part or kind_key.startswith(part + " ")}
-            if not fitting:
-                return None
-            kind_ids |= fitting
-        members = list(Unit.objects.valid_on(self.day).filter(parent=anchor, kind_id__in=kind_ids).vietnamese_order())
-        return Resolution(name, members, via="kinds") if members else None
+            found = self._children_called(children, part) or (head and self._children_called(children, f"{head} {part}"))
+            if found:
+                members.update((unit.pk, unit) for unit in found)
+                head = part.rsplit(" ", 1)[0] if " " in part else head
+        return Resolution(name, list(members.values()), via="plural") if members else None
+
+    def _children_called(self, children: list[Unit], part: str) -> list[Unit]:
+        kinds = {kind.pk for kind, kind_key in self.names.kinds if kind_key == part or kind_key.startswith(part + " ")}
+        return [unit for unit in children if unit.kind_id in kinds or unit.name_key.startswith(part + " ")]
 
     def _by_prefix(self, name: str, key: str) -> Resolution | None:
         unit = nearest(self._valid(self.names.prefixed(key)), self.near)

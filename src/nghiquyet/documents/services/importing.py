@@ -334,9 +334,13 @@ def resolve_item_bodies(item: ExtractedItem, resolver: BodyResolver) -> None:
                 unresolved.append(resolution.name)
     item.report_to_unit = report_to
     item.set_unresolved(unresolved)
+    fresh = item._state.adding
     item.save()
-    item.lead_units.set(lead)
-    item.partner_units.set([unit for unit in partners if unit not in lead])
+    partners = [unit for unit in partners if unit not in lead]
+    if lead or not fresh:  # a new item has no units to clear
+        item.lead_units.set(lead)
+    if partners or not fresh:
+        item.partner_units.set(partners)
 
 
 # -- cited documents ----------------------------------------------------------
