@@ -31,10 +31,11 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
     AMBIGUOUS_TYPES,
     ANNOTATION_RE,
-    DATE_WORDS,
+    HEADER_DATE,
     HEADER_MARK_RE,
     KIND_WORD_PATTERN,
     ORG_MODES,
+    PLACE,
     RECIPIENTS_RE,
     SECRET_RE,
     SIGNATURE_RE,
@@ -55,9 +56,7 @@ from nghiquyet.text.patterns import (
 )
 from nghiquyet.text.source import SourceLines
 
-_PLACE_DATE_SEARCH = re.compile(
-    rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE
-)
+_PLACE_DATE_SEARCH = re.compile(rf"(?:{PLACE}\s*,\s*)?{HEADER_DATE}", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(rf"(?<!\w)(?P<kind>{KIND_WORD_PATTERN})\s+này\b", re.IGNORECASE)
 # A sentence of its own, naming the document: "Nghị quyết này được phổ biến đến chi bộ./."
 _DISSEMINATION = re.compile(

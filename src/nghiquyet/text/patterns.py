@@ -35,9 +35,10 @@ DATE_WORDS = r"ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(
 DATE_NUMBERS = r"(?P<nday>\d{1,2})\s*[/.-]\s*(?P<nmonth>\d{1,2})\s*[/.-]\s*(?P<nyear>\d{4})"
 DATE_RE = re.compile(rf"{DATE_WORDS}|(?:ngày\s*)?{DATE_NUMBERS}", re.IGNORECASE)
 # The place and date line under the motto: "Bắc Giang, ngày 04 tháng12 năm 2020".
-PLACE_DATE_RE = re.compile(
-    rf"^(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}\s*\.?$", re.IGNORECASE
-)
+# The date under the motto, in words or (less often) in figures: "ngày 04 tháng12 năm 2020", "ngày 04/12/2020".
+HEADER_DATE = rf"(?:{DATE_WORDS}|ngày\s*{DATE_NUMBERS})"
+PLACE = r"(?P<place>[^\d,;:.()]{2,40}?)"
+PLACE_DATE_RE = re.compile(rf"^(?:{PLACE}\s*,\s*)?{HEADER_DATE}\s*\.?$", re.IGNORECASE)
 
 # Type words, longest first so "Chương trình hành động" wins over "Chương trình".
 KIND_WORDS = {
@@ -104,7 +105,10 @@ SIGNED_RE = re.compile(
 )
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
-PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
+# "13", "- 13 -", "Trang 13", "13/40": a page number alone on its line.
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Trang\s+)?\d{1,4}\s*/\s*\d{1,4}$|^Trang\s+\d{1,4}$", re.IGNORECASE
+)
 _SECRET_WORDS = "tuyệt mật|tối mật|mật|tài liệu mật"
 _URGENT_WORDS = "thượng khẩn|khẩn|hỏa tốc|hoả tốc"
 
@@ -203,9 +207,7 @@ MARKER_RE = re.compile(
     r"|(?P<bullet>[-+•*])\s*(?=\S))"
 )
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
-_PLACE_DATE_TAIL = re.compile(
-    r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE
-)
+_PLACE_DATE_TAIL = re.compile(rf",\s*{HEADER_DATE}\s*\.?$", re.IGNORECASE)
 
 
 _HEADER_STARTS = ("Số", "SỐ", "Độc", "ĐỘC", "độc")
