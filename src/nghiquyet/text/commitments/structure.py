@@ -136,8 +136,8 @@ def _title(content: str, kind: str | None) -> str:
         return ""
     inline = re.match(r"([^:.;]{2,120}?)\s*:", stripped)
     words = stripped.split()
-    if stripped.upper() == stripped and any(c.isalpha() for c in stripped) and len(words) <= 30:
-        return stripped
+    if stripped.upper() == stripped and len(words) <= 30 and sum(any(c.isalpha() for c in w) for w in words) >= 2:
+        return stripped  # "MỤC TIÊU ..." (but not a stray "III/2021." the reader split off)
     if kind is None:
         return ""
     if inline and len(inline.group(1).split()) <= 14:
