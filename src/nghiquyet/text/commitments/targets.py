@@ -1,17 +1,20 @@
 """Targets (chỉ tiêu): the figures a document commits to reach.
 
-Every figure with a unit in the goals part of a document ("Mục tiêu",
-"Chỉ tiêu", "Phấn đấu ...") is a target, and so is one in the tasks and
-solutions when it is a count of something to reach ("ít nhất 20 người",
-"tối thiểu 2% tổng chi"): not durations, levels, grades, names ("Nghị quyết
-Trung ương 4"), counts of documents, or counts that only say who a share is
-of ("100% doanh nghiệp sử dụng 25 lao động trở lên"). Figures of the past
-are not targets: the preamble's assessment, a
-clause with "đã", a figure dated before the document ("năm 2020 đạt
-49,7%"), which is a baseline when the same clause raises it ("từ 49,7% năm
-2020 lên 60%"). The deadline comes from the clause, else from the headings
-and lead-ins above it ("MỤC TIÊU ... ĐẾN NĂM 2025", "* Phấn đấu đến năm
-2025"), else from the period the document's title names.
+Every figure with a unit in the goals part ("Mục tiêu", "Chỉ tiêu", "Phấn
+đấu ...") is a target, and so is one in the tasks and solutions when it
+counts something to reach ("ít nhất 20 người", "tối thiểu 2% tổng chi"):
+not durations, levels, grades, figures in names ("Nghị quyết Trung ương 4"),
+counts of documents, or counts saying only who a share is of ("100% doanh
+nghiệp sử dụng 25 lao động trở lên").
+
+Figures of the past are not targets: the preamble's assessment (unless it
+states the aim: "Để phấn đấu ... đến năm 2025 đạt trên 90%"), a clause with
+"đã", a figure dated before the document ("năm 2020 đạt 49,7%"), which is a
+baseline when the same clause raises it ("từ 49,7% năm 2020 lên 60%").
+
+The deadline comes from the clause, else from the headings and lead-ins
+above it ("MỤC TIÊU ... ĐẾN NĂM 2025", "Phấn đấu đến năm 2025:"), else from
+the period the document's title names.
 """
 
 from __future__ import annotations
