@@ -438,18 +438,32 @@ class _Reader:
         return following
 
     def _descriptive_name(self, index: int) -> int | None:
-        """A lower-case name ended by its owner: "Hiệp hội doanh nghiệp tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"."""
+        """A lower-case name ended by its owner: "Hiệp hội doanh nghiệp tỉnh", "Ban Quản lý các khu
+        công nghiệp tỉnh", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh"."""
         position = index
-        while position < len(self.tokens) and position - index < 5:
+        while position < len(self.tokens) and position - index < 8:
             token = self.tokens[position]
-            if not token.is_word or token.capitalised or self._predicate_at(position):
+            if token.key in (",", "-") and position > index:
+                following = self.tokens[position + 1] if position + 1 < len(self.tokens) else None
+                if following is None or not following.is_word or following.key in _DETERMINERS:
+                    return None
+                position += 1  # "phòng, chống", "Covid-19"
+                continue
+            if not token.is_word or self._predicate_at(position):
                 return None
+            if token.capitalised and not token.text.isupper() and not self._code_at(position):
+                return None  # a proper name here is not part of a lower-case description
             if position > index and any(self._phrase_at(position, q) for q in _OWNER_QUALIFIERS):
                 return position
             if token.key in _FUNCTION_WORDS and not (token.key == _key("các") and position == index):
                 return None
             position += 1
         return None
+
+    def _code_at(self, index: int) -> bool:
+        """ "Covid-19": a capitalised word joined to a number."""
+        tokens = self.tokens
+        return index + 2 < len(tokens) and tokens[index + 1].key == "-" and tokens[index + 2].text.isdigit()
 
     def _qualifiers(self, index: int, generic: bool = False) -> int:
         while generic:
