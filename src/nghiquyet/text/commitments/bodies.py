@@ -119,7 +119,7 @@ _EVERYONE_HEADS = {" ".join(_keys(h)) for h in (
     "chi ủy", "đảng bộ", "cơ quan", "đơn vị", "địa phương", "ngành", "cấp ủy viên", "người đứng đầu",
 )}
 _LEVELS = [_keys(level) for level in ("cấp tỉnh", "cấp huyện", "cấp xã", "cấp cơ sở")]
-_ALL_LEVELS = re.compile(r"\bcác\s+cấp\b", re.IGNORECASE)
+_ALL_LEVELS = re.compile(r"\bcác\s+cấp\b|cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở),\s*cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)", re.IGNORECASE)
 _EVERY_LEVEL = [_keys(q) for q in ("các cấp", "cấp trên", "cấp dưới", "cùng cấp", "đồng cấp")]
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
 # Words a body name can begin with: a quick test before reading.
@@ -327,6 +327,10 @@ class _Reader:
                 index = inner_end
                 group = group or inner.group
                 everyone = everyone or (inner.everyone and not person)
+        if inner is None and kind == "person" and not self._starts_name(index) and not any(
+            self._phrase_at(index, q) for q in _QUALIFIERS_BY_FIRST.get(self.key(index), ())
+        ):
+            everyone = True  # a bare role ("đồng chí bí thư") is every holder of it
         if inner is None:
             if kind in ("owner", "named") and not self._starts_name(index):
                 index = self._descriptive_name(index) or index
