@@ -41,6 +41,7 @@ _QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức|còn|giảm
 _STRIVE = re.compile(r"phấn\s+đấu")
 _MEASURE = re.compile(r"m2|m3|km2|km|m|ha|kg|kw|mw|kwh|mwh|tấn|lít")  # sizes are targets, not who counts
 _COMPARED = re.compile(r"so\s+với\s*$")  # "tăng 2,5 lần so với năm 2020": a base, not a past result
+_CITED = re.compile(r"\d+\s*[-/]\s*[A-ZĐ]+[-/A-ZĐ]*\s*(?:ngày\s*)?$")
 _ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s*$")
@@ -255,6 +256,8 @@ def _deadline(context: DocumentContext, block: Block, quantity: Quantity, senten
             return False
         if period.kind == "since" and not _ONWARDS.match(context.lowered, period.end):
             return False  # "thực hiện từ năm 2022" starts; "từ năm 2026 trở đi" sets the horizon
+        if len(period.period) == 10 and _CITED.search(context.text, max(0, period.start - 40), period.start):
+            return False  # the date of a document cited: "Kết luận số 01-KL/TW ngày 18/5/2021"
         return context.issue_year is None or _year(period) >= context.issue_year
 
     before = [
