@@ -78,9 +78,10 @@ _VERB_PREFIXES = sorted(
 _AND = tokenize("và")[0].key
 _REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
 _REPORT_TO = re.compile(
-    rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
+    rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,120}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
 )
 _DIRECTS_OBJECT = re.compile(words_pattern(["chỉ đạo", "giao", "yêu cầu", "đối với", "hướng dẫn", "đề nghị"]) + r"\s+")
+_DECIDES = re.compile(words_pattern(["ban hành", "phê duyệt", "quyết định", "thông qua", "xem xét"]))
 _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
@@ -441,11 +442,16 @@ def _in_review(lowered: str, start: int, position: int) -> bool:
     return bool(words) and position - words[-1].end() < 160
 
 
+_FINER = ["weekly", "monthly", "quarterly", "semiannual", "annual"]
+
+
 def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
-    for recurrence in context.recurrences_in(start, end):
-        if not _in_review(context.lowered, start, recurrence.start):
-            return recurrence.recurrence
-    return None
+    """The duty's cadence; of several ("định kỳ 6 tháng và hằng năm"), the finest."""
+    found = [
+        recurrence.recurrence for recurrence in context.recurrences_in(start, end)
+        if not _in_review(context.lowered, start, recurrence.start)
+    ]
+    return min(found, key=_FINER.index) if found else None
 
 
 def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
@@ -456,6 +462,8 @@ def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
             continue  # "gửi" names a recipient only when a report is meant
         recipients = read_bodies(text, match.end(), end)
         if recipients is not None and recipients.start == _skip_spaces(text, match.end()):
+            if lowered.startswith("trình", match.start()) and _DECIDES.match(lowered, _skip_spaces(text, recipients.end)):
+                continue  # "trình HĐND tỉnh ban hành ...": submitted for a decision, not a report
             return ", ".join(name.text for name in recipients.names)
     meeting = re.search(r"tại\s+(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)\s+", lowered[start:end])
     if meeting and _REPORT.search(lowered, start, start + meeting.start()):

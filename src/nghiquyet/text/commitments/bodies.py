@@ -141,7 +141,7 @@ _QUALIFIERS = _phrases(
     "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố", "và tương đương", "tương đương",
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
 )
-_GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
+_GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp", "địa phương")}
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _qualifier in _QUALIFIERS:
     _QUALIFIERS_BY_FIRST.setdefault(_qualifier[0], []).append(_qualifier)
