@@ -211,11 +211,34 @@ _PLACE_DATE_TAIL = re.compile(rf",\s*{HEADER_DATE}\s*\.?$", re.IGNORECASE)
 
 
 _HEADER_STARTS = ("Số", "SỐ", "Độc", "ĐỘC", "độc")
+_MOTTO_IN_LINE = re.compile(r"(?:ĐẢNG CỘNG SẢN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA) VIỆT NAM")
+_SLOGAN_IN_LINE = re.compile(r"(?:Độc|ĐỘC|độc)\s*(?:lập|LẬP)\s*-")
+
+
+def header_columns(text: str) -> tuple[str, str]:
+    """A header row holding both columns, as a PDF text layer or a table export gives it.
+
+    "THÀNH ỦY BẮC GIANG Bắc Giang, ngày 12 tháng 4 năm 2022" → ("THÀNH ỦY BẮC
+    GIANG", "Bắc Giang, ngày ..."); "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
+    and "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" likewise. The left column
+    (the issuer) is in capitals; a row that is not two columns is returned whole.
+    """
+    motto = _MOTTO_IN_LINE.search(text)
+    if motto:
+        return text[: motto.start()].strip(), text[motto.start() :]
+    words = text.split(" ")
+    caps = 0
+    while caps < len(words) and not any(char.islower() for char in words[caps]):
+        caps += 1
+    left, right = " ".join(words[:caps]), " ".join(words[caps:])
+    if caps and right and (_SLOGAN_IN_LINE.match(right) or PLACE_DATE_RE.match(right)):
+        return left, right
+    return text, ""
 
 
 def header_line_kind(text: str) -> str | None:
     """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
-    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper()):
+    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper() or "ộc" in text):
         return None  # most lines: a cheap test first
     symbol = SYMBOL_LINE_RE.match(text)
     if symbol and _header_rest(text[symbol.end() :]):
@@ -226,7 +249,8 @@ def header_line_kind(text: str) -> str | None:
         return "slogan"
     if PLACE_DATE_RE.match(text):
         return "date"
-    return None
+    right = header_columns(text)[1]
+    return header_line_kind(right) if right else None  # "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
 
 
 def _header_rest(rest: str) -> bool:
@@ -241,6 +265,26 @@ def _header_rest(rest: str) -> bool:
 def is_signature(text: str) -> bool:
     match = SIGNATURE_RE.match(text)
     return bool(match) and len(text) < 80 and is_caps(match["rest"])
+
+
+def closing_columns(text: str) -> tuple[str, str | None]:
+    """A closing row holding both columns, as a PDF text layer gives it: (recipients side,
+    signature side). "Nơi nhận: T/M BAN THƯỜNG VỤ" → ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+    "- Lưu Văn phòng, PHÓ BÍ THƯ" → ("- Lưu Văn phòng,", "PHÓ BÍ THƯ")."""
+    words = text.split(" ")
+    listed = text[:1] in ("-", "+", "•") or RECIPIENTS_RE.match(text)
+    if not (listed and len(words) > 1 and words[-1].isupper()):
+        return text, None
+    for index in range(1, len(words)):
+        right = " ".join(words[index:])
+        if is_signature(right) or is_caps(right) and is_post(right):
+            return " ".join(words[:index]), right
+    return text, None
+
+
+def signs(text: str) -> bool:
+    """A signature line ("T/M BAN THƯỜNG VỤ"), alone or as the right column of a closing row."""
+    return is_signature(text) or is_signature(closing_columns(text)[1] or "")
 
 
 def is_post(text: str) -> bool:
