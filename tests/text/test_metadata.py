@@ -9,7 +9,7 @@ import pytest
 
 from nghiquyet.text.bodies import readable
 from nghiquyet.text.metadata import post_name
-from nghiquyet.text.patterns import is_post, is_signature
+from nghiquyet.text.patterns import is_closing_post, is_signature
 from nghiquyet.text.read import parse_file, parse_text
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -64,7 +64,7 @@ def side_by_side(text: str) -> str | None:
     while listed < len(lines) and lines[listed].startswith("-"):
         listed += 1
     posts = sign
-    while posts < len(lines) and (is_signature(lines[posts]) or is_post(lines[posts])):
+    while posts < len(lines) and (is_signature(lines[posts]) or is_closing_post(lines[posts])):
         posts += 1
     rows = [
         " ".join(filter(None, pair))
@@ -142,6 +142,14 @@ T/M TỈNH ỦY"""
             "Phó Bí thư Thường trực",
         ),
         ("TM. BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("T.M BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("TM.BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("T/M Ban Thường vụ\nK/T Bí thư\nPhó Bí thư", "Ban Thường vụ Tỉnh ủy", "Phó Bí thư"),
+        (
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Lưu VP. K/T BÍ THƯ\nPHÓ BÍ THƯ",
+            "Ban Thường vụ Tỉnh ủy",
+            "Phó Bí thư",
+        ),
     ],
 )
 def test_closings(closing, issuer, position):
@@ -162,6 +170,19 @@ Bùi Minh Châu"""
         position,
         "Bùi Minh Châu",
     )
+
+
+def test_without_header_the_title_block_names_the_committee():
+    text = """KẾT LUẬN
+CỦA BAN THƯỜNG VỤ HUYỆN ỦY
+về công tác cán bộ
+-----
+Các cấp ủy thực hiện nghiêm Kết luận này.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn An"""
+    (document,) = parse_text(text).documents
+    assert (document.issuer, document.title) == ("Ban Thường vụ Huyện ủy", "về công tác cán bộ")
 
 
 def test_names_of_bodies_and_posts():

@@ -96,6 +96,7 @@ _PROPER = _NAMED_ALONE + (
     "Việt Nam",
     "Hồ Chí Minh",
     "Mặt trận Tổ quốc",
+    "Tổ quốc",
     "Quốc hội",
     "Chính phủ",
     "Thủ tướng",
@@ -166,6 +167,7 @@ _COMMITTEE_WORD = match_key("ủy")
 _BAN = match_key("ban")
 _PARTY = tuple(_words("Đảng bộ"))
 _BLOC = match_key("khối")
+_BOARD_WORDS = {match_key("ban"), match_key("sở")}
 _GREAT = match_key("đại")  # "Nghị quyết Đại hội"
 _BARE_STATE = {name.written for name in _STATE_NAMES}
 _PLACE_COMMITTEES = set(_COMMITTEE_OF_LEVEL.values()) - {_COMMITTEE_OF_LEVEL["khối"]}
@@ -257,8 +259,10 @@ def header_bodies(issuer_lines: list[str]) -> HeaderBodies:
     text = " ".join(issuer_lines)
     parent = committee(text) or state_body(text)
     organ = next((organ_name(line) for line in issuer_lines[::-1] if organ_name(line)), None)
-    if organ and organ not in ("Ban Thường vụ", "Ban Chấp hành") and parent:
-        return HeaderBodies(parent, f"{organ} {parent}")
+    if organ and organ.startswith("Sở "):  # a department of the provincial government
+        return HeaderBodies(parent, organ)
+    if organ and organ not in ("Ban Thường vụ", "Ban Chấp hành"):
+        return HeaderBodies(parent, f"{organ} {parent}" if parent else readable(issuer_lines[-1]))
     return HeaderBodies(parent, parent)
 
 
@@ -271,7 +275,7 @@ def organ_name(text: str) -> str | None:
     if found and found[0][0] == 0:
         return found[0][2] if found[0][2] not in _NAMED_ALONE else None
     printed = text.split()
-    if not printed or match_key(printed[0]) != match_key("ban") or len(printed) < 2:
+    if len(printed) < 2 or match_key(printed[0]) not in _BOARD_WORDS:
         return None
     end = next(
         (index for index in range(1, len(printed)) if _names_committee(printed[index:])),
@@ -286,12 +290,13 @@ def _names_committee(printed: list[str]) -> bool:
 
 
 def _board_name(printed: list[str]) -> str:
-    """ "BAN KINH TẾ - XÃ HỘI" → "Ban Kinh tế - Xã hội": each part's first word capitalised."""
+    """ "BAN KINH TẾ - XÃ HỘI" → "Ban Kinh tế - Xã hội", "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" →
+    "Sở Văn hóa, Thể thao và Du lịch": each part's first word capitalised."""
     out, capital = [], True
     for word in printed:
         lower = word.lower()
         out.append(lower.capitalize() if capital and lower not in ("-", "và") else lower)
-        capital = lower in ("ban", "-", "và")
+        capital = match_key(lower) in _BOARD_WORDS or lower in ("-", "và") or lower.endswith(",")
     return " ".join(out)
 
 

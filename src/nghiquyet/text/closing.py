@@ -18,6 +18,7 @@ from nghiquyet.text.patterns import (
     RECIPIENTS_RE,
     SIGNED_RE,
     is_caps,
+    is_closing_post,
     is_person_name,
     is_post,
     is_signature,
@@ -89,7 +90,7 @@ def closing_end(source: SourceLines, start: int, limit: int) -> int:
             continue
         if ANNOTATION_RE.match(text) or SIGNED_RE.match(text):
             end = index
-        elif not named and (is_signature(text) or is_post(text)):
+        elif not named and (is_signature(text) or is_closing_post(text)):
             end = index
         elif not named and is_person_name(text):
             end, named = index, True

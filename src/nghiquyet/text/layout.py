@@ -44,7 +44,7 @@ _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
 _APPENDIX = match_key("phụ lục")
 # "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ", "TẠI HỘI NGHỊ LẦN THỨ BA": who and where, before the subject.
-_PREAMBLE_LINE = re.compile(r"^(?:CỦA|TẠI|LẦN THỨ|KHÓA|KHOÁ|NHIỆM KỲ|\()")
+_PREAMBLE_LINE = re.compile(r"^(?:CỦA|TẠI|HỘI NGHỊ|LẦN THỨ|KHÓA|KHOÁ|NHIỆM KỲ|\()")
 # What opens the body, never a wrapped line of a subject: "Căn cứ Luật ...", "Thực hiện ...".
 _BODY_OPENING = re.compile(
     r"^(?:Căn cứ|Thực hiện|Xét|Theo đề nghị|Ngày \d|Trong (?:thời gian|những năm)|Những năm qua"

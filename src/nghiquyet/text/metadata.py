@@ -58,9 +58,9 @@ from nghiquyet.text.patterns import (
     closing_columns,
     header_columns,
     is_caps,
+    is_closing_post,
     is_motto,
     is_person_name,
-    is_post,
     is_signature,
     is_slogan,
     kind_of_symbol,
@@ -84,8 +84,9 @@ _PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")
 # "Lưu Văn phòng Huyện ủy": without a header, the office filing the document names its committee.
 _OFFICE_IN_TEXT = re.compile(r"Văn phòng ((?:\w+ ){1,4})", re.IGNORECASE)
 # The preamble of a title block names the body and the meeting: "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ
-# TẠI HỘI NGHỊ LẦN THỨ BA (MỞ RỘNG)"; the subject follows, usually with "về".
-_PREAMBLE = re.compile(r"^(?:của|CỦA|Của)\s")
+# TẠI HỘI NGHỊ LẦN THỨ BA (MỞ RỘNG)", "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG
+# KHÓA XIII"; the subject follows, usually with "về".
+_PREAMBLE = re.compile(r"^(?:của|hội nghị)\s", re.IGNORECASE)
 _PREAMBLE_MORE = re.compile(
     r"^(?:tại|lần|khóa|khoá|nhiệm kỳ|hội nghị|phiên|cuộc họp|mở rộng|\()", re.IGNORECASE
 )
@@ -105,9 +106,11 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
     document.kind = _kind(title, document.symbol, document.body.text)
     document.recipients = _recipients(recipients)
     bodies = header_bodies(issuer_lines)
-    if bodies.parent is None:
-        found = _committee_from_text(" ".join(recipients) + "\n" + document.body.text)
-        bodies = HeaderBodies(found, found)
+    if bodies.parent is None:  # no header: the title block's "CỦA ..." or the filing office
+        found = committee(" ".join(title)) or _committee_from_text(
+            " ".join(recipients) + "\n" + document.body.text
+        )
+        bodies = HeaderBodies(found, bodies.body or found)
     document.issuer = _issuer(closing, title, bodies)
     document.signer_position, document.signer = _signer(closing)
     document.secret = any(SECRET_RE.match(line) for line in header + title)
@@ -121,7 +124,7 @@ def _closing(source: SourceLines, parts: Anatomy) -> tuple[list[str], list[str]]
     for index in range(parts.first, parts.last + 1):
         role, text = parts.role(index), source.text[index]
         if role == "recipients" and text:
-            left, right = closing_columns(text)
+            left, right = closing_columns(text, signing=bool(closing))
             recipients.append(left)
             closing.extend([right] if right else [])
         elif role == "signature" and text:
@@ -277,12 +280,12 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
         if is_signature(line):
             match = SIGNATURE_RE.match(line)
             mode = re.sub(r"[\s/.]", "", match["mode"])
-            if mode not in ORG_MODES and is_post(match["rest"]):
+            if mode not in ORG_MODES and is_closing_post(match["rest"]):
                 post = match["rest"]  # "K/T BÍ THƯ" until the line under it names the post
             continue
         if SIGNED_RE.match(line) or ANNOTATION_RE.match(line):
             continue
-        if is_post(line) and name is None:
+        if is_closing_post(line) and name is None:
             post = line
         elif is_person_name(line) and name is None:
             name = line.title() if is_caps(line) else line

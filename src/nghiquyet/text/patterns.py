@@ -97,7 +97,8 @@ SLOGAN_KEY = match_key("độc lập - tự do - hạnh phúc")
 
 # Closing: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "K/T BÍ THƯ", "T/L", "TUQ.".
 SIGNATURE_RE = re.compile(
-    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)"
+    r"(?P<mark>\s*[./:]\s*|\s+)(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
 SIGNED_RE = re.compile(
@@ -123,7 +124,7 @@ ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
     r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|GIÁM ĐỐC|"
-    r"THỦ TƯỚNG|BỘ TRƯỞNG|TỔNG BÍ THƯ|CHÁNH ÁN|VIỆN TRƯỞNG|TRƯỞNG|THƯỜNG TRỰC)\b"
+    r"THỦ TƯỚNG|BỘ TRƯỞNG|TỔNG BÍ THƯ|CHÁNH ÁN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|THƯỜNG TRỰC)\b"
 )
 
 
@@ -263,22 +264,44 @@ def _header_rest(rest: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
+    """ "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "TM. ỦY BAN NHÂN DÂN"; typed in sentence case with a
+    slash or a dot ("T/M Ban Thường vụ", "K/T Bí thư")."""
     match = SIGNATURE_RE.match(text)
-    return bool(match) and len(text) < 80 and is_caps(match["rest"])
+    if not match or len(text) >= 80:
+        return False
+    rest = match["rest"]
+    marked = "/" in match["mode"] or "." in match["mode"] + match["mark"]
+    return is_caps(rest) or marked and rest[0].isupper() and len(rest.split()) <= 6 and "," not in rest
 
 
-def closing_columns(text: str) -> tuple[str, str | None]:
+def is_closing_post(text: str) -> bool:
+    """A post under a signature line, in capitals or typed in sentence case ("Phó Bí thư")."""
+    return is_post(text) or len(text.split()) <= 6 and is_post(text.upper())
+
+
+_MODE_INSIDE = re.compile(r"\s(?:T\s*[/.]\s*[ML]|K\s*[/.]\s*T)\b")
+
+
+def closing_columns(text: str, signing: bool = False) -> tuple[str, str | None]:
     """A closing row holding both columns, as a PDF text layer gives it: (recipients side,
     signature side). "Nơi nhận: T/M BAN THƯỜNG VỤ" → ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
-    "- Lưu Văn phòng, PHÓ BÍ THƯ" → ("- Lưu Văn phòng,", "PHÓ BÍ THƯ")."""
+    "- Lưu Văn phòng, PHÓ BÍ THƯ" → ("- Lưu Văn phòng,", "PHÓ BÍ THƯ"). Once the signature
+    column has begun (``signing``), a post typed in sentence case counts too ("- Lưu VP. Bí thư").
+    """
     words = text.split(" ")
     listed = text[:1] in ("-", "+", "•") or RECIPIENTS_RE.match(text)
-    if not (listed and len(words) > 1 and words[-1].isupper()):
+    if not (listed and len(words) > 1):
         return text, None
-    for index in range(1, len(words)):
-        right = " ".join(words[index:])
-        if is_signature(right) or is_caps(right) and is_post(right):
-            return " ".join(words[:index]), right
+    if words[-1].isupper() or _MODE_INSIDE.search(text):
+        for index in range(1, len(words)):
+            right = " ".join(words[index:])
+            if is_signature(right) or is_caps(right) and is_post(right):
+                return " ".join(words[:index]), right
+    if signing:
+        for index in range(max(1, len(words) - 4), len(words)):
+            left, right = " ".join(words[:index]), " ".join(words[index:])
+            if left.endswith((".", ",", ";", ")")) and is_closing_post(right):
+                return left, right
     return text, None
 
 
