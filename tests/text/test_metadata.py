@@ -338,3 +338,62 @@ Lê Thị Mai"""
     )
     assert document.body.text.startswith(first_paragraph)
     assert document.issuer == "Ủy ban nhân dân xã"
+
+
+@pytest.mark.parametrize(
+    "block, title, body",
+    [
+        (
+            (
+                "NGHỊ QUYẾT\nvề phát triển kinh tế - xã hội giai đoạn 2021\n- 2025, định hướng đến năm 2030"
+                "\n-----\nCác cấp ủy thực hiện."
+            ),
+            "về phát triển kinh tế - xã hội giai đoạn 2021 - 2025, định hướng đến năm 2030",
+            "Các cấp ủy thực hiện.",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ\n"
+                "tỉnh về phát triển du lịch\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+                "I. MỤC ĐÍCH\nCác sở thực hiện."
+            ),
+            (
+                "về triển khai thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh về phát "
+                "triển du lịch"
+            ),
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nthực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh\n"
+                "Các cấp ủy, tổ chức đảng triển khai thực hiện tốt các nội dung sau\n1. Quán triệt."
+            ),
+            "về thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh",
+            "Các cấp ủy, tổ chức đảng",
+        ),
+        (
+            (
+                "CHƯƠNG TRÌNH HÀNH ĐỘNG\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nTHỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI "
+                "ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX,\nNHIỆM KỲ 2025 - 2030\nCác cấp ủy thực hiện."
+            ),
+            "về thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030",
+            "Các cấp ủy thực hiện.",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TU NGÀY 15/12/2021\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ "
+                "TỈNH VỀ PHÁT TRIỂN DU LỊCH\n-----\nCác cấp ủy thực hiện."
+            ),
+            (
+                "về thực hiện Nghị quyết số 09-NQ/TU ngày 15/12/2021 của Ban Chấp hành Đảng bộ tỉnh về "
+                "phát triển du lịch"
+            ),
+            "Các cấp ủy thực hiện.",
+        ),
+    ],
+)
+def test_title_blocks_in_other_shapes(block, title, body):
+    header = "TỈNH ỦY BẮC NINH\n*\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nBắc Ninh, ngày 5/3/2023\n"
+    (document,) = parse_text(header + block + "\nT/M TỈNH ỦY\nBÍ THƯ\nNguyễn Văn An").documents
+    assert document.title == title
+    assert document.body.text.startswith(body)

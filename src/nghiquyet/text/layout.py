@@ -244,20 +244,23 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
     """The last line of a subject ("về ...") that starts at ``index``.
 
     A subject ends at the separator line under it ("-----") when there is one;
-    otherwise at a full stop or colon, before a new page (a displaced title
-    block sits at the foot of a page), before a line opening the body ("Căn
-    cứ ...") or before a blank line followed by a capital letter (the body);
-    it takes at most a few lines.
+    otherwise at a full stop, before a new page (a displaced title block sits
+    at the foot of a page) or before a blank line followed by a capital
+    letter. Whatever is plainly body ends it too, separator or not: a line
+    opening the body ("Căn cứ ...", "Thực hiện ..."), a numbered heading, a
+    sentence ending with a colon, a line starting with a capitalised common
+    word ("Các cấp ủy ..."; a wrapped subject line starts with a name if with a
+    capital: "Ban Chấp hành ..."). It takes at most a few lines.
     """
-    seen, probe = 0, index
+    seen, probe, previous = 0, index, index
     while probe <= last and seen <= _SUBJECT_LIMIT:
         text = source.text[probe]
         if text:
             if SEPARATOR_RE.match(text) and text != "*":
                 return probe
-            if probe > index and _BODY_OPENING.match(text):
+            if probe > index and _is_body(source.text[previous], text):
                 break
-            seen += 1
+            seen, previous = seen + 1, probe
         probe += 1
     end, seen, probe = index, 0, index
     while probe <= last and seen < _SUBJECT_LIMIT:
@@ -267,8 +270,7 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
             and probe > index
             and (
                 source.page_start[probe]
-                or MARKER_RE.match(text)
-                or _BODY_OPENING.match(text)
+                or _is_body(source.text[end], text)
                 or text[0].isupper()
                 and not source.text[probe - 1]
             )
@@ -280,6 +282,21 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
                 break
         probe += 1
     return end
+
+
+def _is_body(previous: str, text: str) -> bool:
+    """Whether line ``text``, after a subject line ``previous``, is plainly body."""
+    marker = MARKER_RE.match(text)
+    if marker and marker["bullet"] and not text[marker.end() :][:1].isupper():
+        marker = None  # "giai đoạn 2021" + "- 2025", "kinh tế" + "- xã hội": the subject goes on
+    return bool(
+        marker
+        or _BODY_OPENING.match(text)
+        or text.endswith(":")
+        or text[0].isupper()
+        and not is_caps(text)
+        and not continues_name(previous, text)
+    )
 
 
 def _mark_recipients(source: SourceLines, parts: Anatomy, start: int, last: int) -> None:
