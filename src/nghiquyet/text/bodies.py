@@ -150,18 +150,27 @@ class _Name:
     with_level: bool
 
 
-def _names(written) -> list[_Name]:
-    names = [_Name(name.rstrip("+"), tuple(_words(name)), name.endswith("+")) for name in written]
-    return [name for name in names if name.keys]
+# Names by their first word, for finding them in a text word by word.
+_Names = dict[str, list[_Name]]
 
 
-_COMMITTEE_NAMES = _names(_COMMITTEES)
-_STATE_NAMES = _names(_STATE_BODIES)
-_ORGAN_NAMES = _names(_ORGANS)
-_ALONE_NAMES = _names(_NAMED_ALONE)
-_PROPER_NAMES = _names(_PROPER + _COMMITTEES + _STATE_BODIES + _ORGANS)
-_KIND_NAMES = _names(KIND_WORDS)
-_STARTS_OF_NAMES = _PROPER_NAMES + _KIND_NAMES + _names(_NAME_STARTS)
+def _names(*written: str) -> _Names:
+    names: _Names = {}
+    for name in written:
+        keys = tuple(_words(name.rstrip("+")))
+        if keys:
+            names.setdefault(keys[0], []).append(_Name(name.rstrip("+"), keys, name.endswith("+")))
+    return names
+
+
+_COMMITTEE_NAMES = _names(*_COMMITTEES)
+_STATE_NAMES = _names(*_STATE_BODIES)
+_COMMITTEE_OR_STATE = _names(*_COMMITTEES, *_STATE_BODIES)
+_ORGAN_NAMES = _names(*_ORGANS, *_NAMED_ALONE)
+_ALONE_NAMES = _names(*_NAMED_ALONE)
+_PROPER_NAMES = (*_PROPER, *_COMMITTEES, *_STATE_BODIES, *_ORGANS)
+_KIND_NAMES = _names(*KIND_WORDS)
+_STARTS_OF_NAMES = _names(*_PROPER_NAMES, *KIND_WORDS, *_NAME_STARTS)
 _LEVEL_KEYS = {tuple(_words(level)): level for level in LEVELS}
 _COMMITTEE_WORD = match_key("ủy")
 _BAN = match_key("ban")
@@ -169,7 +178,7 @@ _PARTY = tuple(_words("Đảng bộ"))
 _BLOC = match_key("khối")
 _BOARD_WORDS = {match_key("ban"), match_key("sở")}
 _GREAT = match_key("đại")  # "Nghị quyết Đại hội"
-_BARE_STATE = {name.written for name in _STATE_NAMES}
+_BARE_STATE = {name.rstrip("+") for name in _STATE_BODIES}
 _PLACE_COMMITTEES = set(_COMMITTEE_OF_LEVEL.values()) - {_COMMITTEE_OF_LEVEL["khối"]}
 
 
@@ -182,14 +191,14 @@ def _level_at(words: list[str], index: int) -> str | None:
     return _LEVEL_KEYS[max(levels, key=len)] if levels else None
 
 
-def _find(names: list[_Name], words: list[str]) -> list[tuple[int, int, str]]:
+def _find(names: _Names, words: list[str]) -> list[tuple[int, int, str]]:
     """Every (position, length, written name) of ``names`` in ``words``, left to right, longest
     first; a name that takes a level gets it ("Đảng ủy Quân sự" + "tỉnh")."""
     found, index = [], 0
     while index < len(words):
         here = [
             name
-            for name in names
+            for name in names.get(words[index], ())
             if _starts(words, index, name.keys) and not _begins_board(name, words, index)
         ]
         if not here:
@@ -271,7 +280,7 @@ def organ_name(text: str) -> str | None:
     "Ban Tuyên giáo và Dân vận"; a board not known by name is written the way boards are
     ("BAN KINH TẾ - XÃ HỘI" → "Ban Kinh tế - Xã hội")."""
     words = _words(text)
-    found = _find(_ORGAN_NAMES + _ALONE_NAMES, words)
+    found = _find(_ORGAN_NAMES, words)
     if found and found[0][0] == 0:
         return found[0][2] if found[0][2] not in _NAMED_ALONE else None
     printed = text.split()
@@ -285,7 +294,7 @@ def organ_name(text: str) -> str | None:
 
 
 def _names_committee(printed: list[str]) -> bool:
-    found = _find(_COMMITTEE_NAMES + _STATE_NAMES, _words(" ".join(printed[:6])))
+    found = _find(_COMMITTEE_OR_STATE, _words(" ".join(printed[:6])))
     return bool(found) and found[0][0] == 0
 
 
@@ -348,7 +357,7 @@ def _names_place(printed: list[str]) -> bool:
         return True
     if _starts(words, 0, _PARTY):
         return tuple(words[2:]) in _LEVEL_KEYS
-    found = _find(_COMMITTEE_NAMES + _STATE_NAMES, words)
+    found = _find(_COMMITTEE_OR_STATE, words)
     if len(found) != 1 or found[0][1] != len(words):
         return False
     return found[0][2] in _PLACE_COMMITTEES or any(
@@ -371,7 +380,7 @@ def readable(text: str, names: tuple[str, ...] = ()) -> str:
         word.lower() if word.isupper() and is_syllable(word.strip(_PUNCTUATION + "-")) else word
         for word in printed
     ]
-    for start, length, written in _find(_PROPER_NAMES + _names(names), keys):
+    for start, length, written in _find(_names(*_PROPER_NAMES, *names), keys):
         _capitals(out, start, written.split()[:length])
     for start, length, written in _find(_KIND_NAMES, keys):
         following = keys[start + length] if start + length < len(keys) else ""
@@ -420,5 +429,5 @@ def continues_name(before: str, after: str) -> bool:
     return any(  # a name that the line break cuts, or that begins the line
         _starts(words, start, name.keys) and start + len(name.keys) > len(tail)
         for start in range(len(tail) + 1)
-        for name in _STARTS_OF_NAMES
+        for name in _STARTS_OF_NAMES.get(words[start], ())
     )

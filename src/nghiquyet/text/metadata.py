@@ -121,8 +121,8 @@ def _closing(source: SourceLines, parts: Anatomy) -> tuple[list[str], list[str]]
     """The "Nơi nhận" lines and the signature lines, in print order; a row holding both (a PDF
     text layer: "- Lưu Văn phòng, PHÓ BÍ THƯ") gives its sides to each."""
     recipients, closing = [], []
-    for index in range(parts.first, parts.last + 1):
-        role, text = parts.role(index), source.text[index]
+    for index in sorted(parts.roles):
+        role, text = parts.roles[index], source.text[index]
         if role == "recipients" and text:
             left, right = closing_columns(text, signing=bool(closing))
             recipients.append(left)

@@ -250,8 +250,10 @@ def header_line_kind(text: str) -> str | None:
         return "slogan"
     if PLACE_DATE_RE.match(text):
         return "date"
-    right = header_columns(text)[1]
-    return header_line_kind(right) if right else None  # "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
+    if not text.split(" ", 1)[0].isupper():
+        return None
+    right = header_columns(text)[1]  # "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
+    return header_line_kind(right) if right else None
 
 
 def _header_rest(rest: str) -> bool:
@@ -279,7 +281,8 @@ def is_closing_post(text: str) -> bool:
     return is_post(text) or len(text.split()) <= 6 and is_post(text.upper())
 
 
-_MODE_INSIDE = re.compile(r"\s(?:T\s*[/.]\s*[ML]|K\s*[/.]\s*T)\b")
+# A signing capacity inside a line: the right column of a closing row ("Nơi nhận: T/M ...").
+_MODE_INSIDE = re.compile(r"\s(?:T\s*[/.]\s*[ML]|K\s*[/.]\s*T|TM|KT|TL|TUQ)(?:\s*[./:]\s*|\s+)\S")
 
 
 def closing_columns(text: str, signing: bool = False) -> tuple[str, str | None]:
@@ -288,9 +291,10 @@ def closing_columns(text: str, signing: bool = False) -> tuple[str, str | None]:
     "- Lưu Văn phòng, PHÓ BÍ THƯ" → ("- Lưu Văn phòng,", "PHÓ BÍ THƯ"). Once the signature
     column has begun (``signing``), a post typed in sentence case counts too ("- Lưu VP. Bí thư").
     """
+    if not (text[:1] in ("-", "+", "•") or text[:1] in "Nn" and RECIPIENTS_RE.match(text)):
+        return text, None  # most lines: a cheap test first
     words = text.split(" ")
-    listed = text[:1] in ("-", "+", "•") or RECIPIENTS_RE.match(text)
-    if not (listed and len(words) > 1):
+    if len(words) < 2:
         return text, None
     if words[-1].isupper() or _MODE_INSIDE.search(text):
         for index in range(1, len(words)):
@@ -307,7 +311,10 @@ def closing_columns(text: str, signing: bool = False) -> tuple[str, str | None]:
 
 def signs(text: str) -> bool:
     """A signature line ("T/M BAN THƯỜNG VỤ"), alone or as the right column of a closing row."""
-    return is_signature(text) or is_signature(closing_columns(text)[1] or "")
+    if is_signature(text):
+        return True
+    listed = text[:1] in ("-", "+", "•", "N", "n")  # a list item or "Nơi nhận:"
+    return listed and bool(_MODE_INSIDE.search(text)) and is_signature(closing_columns(text)[1] or "")
 
 
 def is_post(text: str) -> bool:
