@@ -328,10 +328,10 @@ def resolve_item_bodies(item: ExtractedItem, resolver: BodyResolver) -> None:
                 if not resolution.resolved:
                     unresolved.append(resolution.name)
         if item.fields.get("report_to"):
-            resolution = resolver.resolve(item.fields["report_to"])
-            report_to = resolution.units[0] if len(resolution.units) == 1 else None
-            if not resolution.resolved:
-                unresolved.append(resolution.name)
+            resolutions = resolver.resolve_all([item.fields["report_to"]])
+            units = {unit.pk: unit for resolution in resolutions for unit in resolution.units}
+            report_to = next(iter(units.values())) if len(units) == 1 else None
+            unresolved += [resolution.name for resolution in resolutions if not resolution.resolved]
     item.report_to_unit = report_to
     item.set_unresolved(unresolved)
     fresh = item._state.adding
