@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import hashlib
+import json
 import secrets
 from pathlib import PurePath
 
@@ -22,7 +23,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.organisations.models import Unit, UnitGroup
@@ -184,7 +184,7 @@ class Document(models.Model):
         if self.symbol:
             parts.append(f"số {self.symbol}")
         if self.issued_on:
-            parts.append(f"ngày {date_format(self.issued_on, 'SHORT_DATE_FORMAT')}")
+            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
         if not self.symbol and self.title:
             parts.append(self.title[:80])
         return " ".join(str(part) for part in parts)
@@ -278,6 +278,10 @@ class Reference(models.Model):
     def __str__(self):
         return f"{self.from_document} → {self.symbol or self.title[:60]}"
 
+    def mention_key(self) -> tuple:
+        """Identifies the mention within its document, to find it again on re-import."""
+        return (self.symbol, self.issued_on, self.relation, self.start, self.end)
+
 
 class ExtractedItem(models.Model):
     """A target, assignment or review the extractor found, awaiting staff review."""
@@ -331,6 +335,10 @@ class ExtractedItem(models.Model):
 
     def __str__(self):
         return f"{self.get_type_display()}: {self.summary}"
+
+    def content_key(self) -> tuple:
+        """What the extractor said, to tell an unchanged proposal on re-import."""
+        return (self.type, self.start, self.end, self.quote, json.dumps(self.fields, sort_keys=True))
 
     @property
     def is_adopted(self) -> bool:

@@ -101,6 +101,19 @@ class UnitNames:
         self._prefixed: dict[str, list[Unit]] = {}
         self._directory: BodyDirectory | None = None
         self._units_by_id: dict[int, Unit] = {}
+        self._members: dict[tuple, list[Unit]] = {}
+        self._children: dict[tuple, list[Unit]] = {}
+
+    def members(self, group: UnitGroup, day: datetime.date) -> list[Unit]:
+        if (group.pk, day) not in self._members:
+            self._members[group.pk, day] = list(group.members(day))
+        return self._members[group.pk, day]
+
+    def children(self, unit: Unit, day: datetime.date) -> list[Unit]:
+        if (unit.pk, day) not in self._children:
+            children = Unit.objects.valid_on(day).filter(parent=unit).select_related("kind").vietnamese_order()
+            self._children[unit.pk, day] = list(children)
+        return self._children[unit.pk, day]
 
     def spelled(self, name: str) -> list[Unit]:
         """Units whose name or alias is ``name`` spelt another way ("BCSĐ Ủy ban
@@ -200,7 +213,7 @@ class BodyResolver:
         if mapping.not_a_body:
             return Resolution(name, via="mapping", not_a_body=True)
         if mapping.group_id:
-            return Resolution(name, list(mapping.group.members(self.day)), mapping.group, via="mapping")
+            return Resolution(name, self.names.members(mapping.group, self.day), mapping.group, via="mapping")
         return Resolution(name, [mapping.unit], via="mapping")
 
     def _valid(self, units: list[Unit]) -> list[Unit]:
@@ -213,7 +226,7 @@ class BodyResolver:
     def _by_group(self, name: str, key: str) -> Resolution | None:
         for group, keys in self.names.groups:
             if key in keys:
-                return Resolution(name, list(group.members(self.day)), group, via="group")
+                return Resolution(name, self.names.members(group, self.day), group, via="group")
         return None
 
     def _by_plural(self, name: str, key: str) -> Resolution | None:
@@ -230,7 +243,7 @@ class BodyResolver:
             anchor = named[0] if len(named) == 1 else None
         if anchor is None:
             return None
-        children = list(Unit.objects.valid_on(self.day).filter(parent=anchor).select_related("kind").vietnamese_order())
+        children = self.names.children(anchor, self.day)
         members: dict[int, Unit] = {}
         head = ""
         for part in (part.strip() for part in _AND.split(match["kinds"])):
