@@ -23,11 +23,15 @@ def make_docx() -> bytes:
     document.add_paragraph("I. MỤC TIÊU")
     document.add_paragraph("1. Phấn đấu đến năm 2025, 100% cơ quan đảng sử dụng văn bản điện tử.")
     data = document.add_table(rows=2, cols=3)
-    for cells, values in zip(data.rows, [("Chỉ tiêu", "2023", "2025"), ("Tỷ lệ hồ sơ trực tuyến", "60%", "80%")]):
+    for cells, values in zip(
+        data.rows, [("Chỉ tiêu", "2023", "2025"), ("Tỷ lệ hồ sơ trực tuyến", "60%", "80%")]
+    ):
         for cell, value in zip(cells.cells, values):
             cell.text = value
     document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
-    document.add_paragraph("Giao Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.")
+    document.add_paragraph(
+        "Giao Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này."
+    )
     closing = document.add_table(rows=1, cols=2)
     recipients, signature = closing.rows[0].cells
     recipients.text = "Nơi nhận:"

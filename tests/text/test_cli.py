@@ -15,24 +15,38 @@ def run(capsys, *args):
 
 
 def test_json_output_is_one_object_with_the_documents_of_all_files_in_order(capsys):
-    status, out, err = run(capsys, SAMPLES / "compilation.txt", SAMPLES / "state_plan.txt", "--json")
+    status, out, err = run(
+        capsys, SAMPLES / "compilation.txt", SAMPLES / "state_plan.txt", "--json"
+    )
     assert status == 0 and err == ""
     data = json.loads(out)
-    assert [document["symbol"] for document in data["documents"]] == ["12-NQ/TU", "07-CT/TU", "30-KL/TU", "212/KH-UBND"]
+    assert [document["symbol"] for document in data["documents"]] == [
+        "12-NQ/TU",
+        "07-CT/TU",
+        "30-KL/TU",
+        "212/KH-UBND",
+    ]
     assert [document["source"]["file"] for document in data["documents"]][-1] == "state_plan.txt"
     assert data["absent"][0]["symbol"] == "02-ĐA/TU"
     assert "Ủy ban nhân dân tỉnh" in out  # not escaped: ensure_ascii=False
     first = data["documents"][0]
     assert first["references"][0] == {
-        "symbol": "522/QĐ-TTg", "issued_on": "2018-05-14", "kind": "quyet_dinh", "relation": "thuc_hien",
-        "line": 67, "quote": "Quyết định số 522/QĐ-TTg ngày 14/5/2018"}
+        "symbol": "522/QĐ-TTg",
+        "issued_on": "2018-05-14",
+        "kind": "quyet_dinh",
+        "relation": "thuc_hien",
+        "line": 67,
+        "quote": "Quyết định số 522/QĐ-TTg ngày 14/5/2018",
+    }
     assert {"targets", "assignments", "reviews", "outline"} <= set(first)
 
 
 def test_an_unreadable_file_is_reported_and_the_others_are_still_read(capsys, tmp_path):
     empty = tmp_path / "rong.txt"
     empty.write_bytes(b"")
-    status, out, err = run(capsys, empty, SAMPLES / "cell_resolution.txt", tmp_path / "khong-co.txt", "--json")
+    status, out, err = run(
+        capsys, empty, SAMPLES / "cell_resolution.txt", tmp_path / "khong-co.txt", "--json"
+    )
     assert status == 1
     assert "rong.txt: Tệp rỗng" in err and "Không tìm thấy tệp" in err
     assert [document["symbol"] for document in json.loads(out)["documents"]] == ["03-NQ/CB"]

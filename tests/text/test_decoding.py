@@ -27,7 +27,9 @@ def to_cp1258(text: str) -> bytes:
     out = []
     for char in unicodedata.normalize("NFC", text):
         decomposed = unicodedata.normalize("NFD", char)
-        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
+        letter = unicodedata.normalize(
+            "NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323")
+        )
         out.append(letter + "".join(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323"))
     return "".join(out).encode("cp1258")
 
@@ -38,8 +40,10 @@ def tcvn3_reading(text: str) -> str:
     if text.isupper():
         return text
     return "".join(
-        char.lower() if char.isupper() and unicodedata.decomposition(char) and char not in _LETTERS_TCVN3_HAS
-        else char for char in unicodedata.normalize("NFC", text)
+        char.lower()
+        if char.isupper() and unicodedata.decomposition(char) and char not in _LETTERS_TCVN3_HAS
+        else char
+        for char in unicodedata.normalize("NFC", text)
     )
 
 
@@ -78,13 +82,17 @@ def test_tcvn3_is_detected_and_converted(seed_lines):
     assert decoded.lines == [tcvn3_reading(line) for line in seed_lines]
 
 
-@pytest.mark.parametrize("name, encoded", [("tcvn3", legacy.encode_tcvn3), ("vni", legacy.encode_vni),
-                                           ("cp1258", to_cp1258)])
+@pytest.mark.parametrize(
+    "name, encoded",
+    [("tcvn3", legacy.encode_tcvn3), ("vni", legacy.encode_vni), ("cp1258", to_cp1258)],
+)
 def test_legacy_encodings_are_told_apart(name, encoded):
     assert decode(encoded("\n".join(SAMPLE)), "a.txt").encoding == name
 
 
-@pytest.mark.parametrize("name, encoded", [("tcvn3", legacy.encode_tcvn3), ("vni", legacy.encode_vni)])
+@pytest.mark.parametrize(
+    "name, encoded", [("tcvn3", legacy.encode_tcvn3), ("vni", legacy.encode_vni)]
+)
 def test_legacy_font_text_saved_as_unicode_is_converted(name, encoded):
     """Text typed with a .VnTime or VNI-Times font, then saved as UTF-8: "Céng hoµ", "Coäng hoøa"."""
     shown = encoded("\n".join(SAMPLE)).decode("cp1252", errors="replace")
@@ -95,29 +103,52 @@ def test_legacy_font_text_saved_as_unicode_is_converted(name, encoded):
 
 
 def test_tcvn3_lines_in_capitals_come_back_in_capitals():
-    lines = ["TỈNH ỦY BẮC GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "Bộ Chính trị", "Lê Văn Hùng"]
+    lines = [
+        "TỈNH ỦY BẮC GIANG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "T/M BAN THƯỜNG VỤ",
+        "Bộ Chính trị",
+        "Lê Văn Hùng",
+    ]
     assert decode(legacy.encode_tcvn3("\n".join(lines)), "a.txt").lines == [
-        "TỈNH ỦY BẮC GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM", "T/M BAN THƯỜNG VỤ", "Bộ Chính trị", "Lê Văn Hùng"]
+        "TỈNH ỦY BẮC GIANG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "T/M BAN THƯỜNG VỤ",
+        "Bộ Chính trị",
+        "Lê Văn Hùng",
+    ]
 
 
 def test_known_legacy_strings():
-    assert legacy.decode_tcvn3("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("cp1252")) == "Cộng hoà xã hội chủ nghĩa Việt Nam"
-    assert legacy.decode_vni("Chæ thò cuûa Ban Thöôøng vuï Tænh uûy".encode("cp1252")) == "Chỉ thị của Ban Thường vụ Tỉnh ủy"
+    assert (
+        legacy.decode_tcvn3("Céng hoµ x· héi chñ nghÜa ViÖt Nam".encode("cp1252"))
+        == "Cộng hoà xã hội chủ nghĩa Việt Nam"
+    )
+    assert (
+        legacy.decode_vni("Chæ thò cuûa Ban Thöôøng vuï Tænh uûy".encode("cp1252"))
+        == "Chỉ thị của Ban Thường vụ Tỉnh ủy"
+    )
 
 
 def test_lines_are_numbered_as_an_editor_numbers_them():
     assert decode(b"a\r\nb\rc\n\nd\n", "a.txt").lines == ["a", "b", "c", "", "d"]
 
 
-@pytest.mark.parametrize("data, code", [
-    (b"", "empty"),
-    (b"  \n\t\n ", "empty"),
-    (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
-    (bytes(range(256)) * 8, "binary"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "unsupported"),
-    ("Le café est très bon, à côté de l'hôtel, près de la forêt.".encode("latin-1") * 5, "encoding"),
-])
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"", "empty"),
+        (b"  \n\t\n ", "empty"),
+        (b"\x00\x01\x02\x03binary\x00\x00", "binary"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "unsupported"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "unsupported"),
+        (
+            "Le café est très bon, à côté de l'hôtel, près de la forêt.".encode("latin-1") * 5,
+            "encoding",
+        ),
+    ],
+)
 def test_unreadable_input_gets_a_vietnamese_message(data, code):
     with pytest.raises(DocumentReadError) as error:
         decode(data, "tep.txt")
@@ -165,11 +196,22 @@ def test_missing_file_and_folder(tmp_path):
 
 # --- Word ----------------------------------------------------------------------
 
+
 def test_docx_paragraphs_and_tables_in_reading_order():
     lines = decode(make_docx(), "ke-hoach.docx").lines
-    assert lines[:5] == ["TỈNH ỦY HÀ NAM", "*", "Số 15-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nam, ngày 03 tháng 8 năm 2022"]
+    assert lines[:5] == [
+        "TỈNH ỦY HÀ NAM",
+        "*",
+        "Số 15-KH/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Hà Nam, ngày 03 tháng 8 năm 2022",
+    ]
     assert "Chỉ tiêu | 2023 | 2025" in lines and "Tỷ lệ hồ sơ trực tuyến | 60% | 80%" in lines
-    assert lines.index("I. MỤC TIÊU") < lines.index("Chỉ tiêu | 2023 | 2025") < lines.index("II. TỔ CHỨC THỰC HIỆN")
+    assert (
+        lines.index("I. MỤC TIÊU")
+        < lines.index("Chỉ tiêu | 2023 | 2025")
+        < lines.index("II. TỔ CHỨC THỰC HIỆN")
+    )
     assert lines[-2:] == ["PHÓ BÍ THƯ", "Lê Thị Thủy"]
 
 
@@ -181,10 +223,19 @@ def test_a_damaged_docx_is_refused():
 
 # --- PDF -----------------------------------------------------------------------
 
+
 def test_pdf_text_layer_is_read_page_by_page():
-    pages = [["TỈNH ỦY NAM ĐỊNH", "Số 08-CT/TU", "Nam Định, ngày 12 tháng 5 năm 2021", "CHỈ THỊ",
-              "về tăng cường công tác dân vận", "Các cấp ủy đảng cần quán triệt sâu sắc"],
-             ["quan điểm của Đảng về công tác dân vận.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Phạm Gia Túc"]]
+    pages = [
+        [
+            "TỈNH ỦY NAM ĐỊNH",
+            "Số 08-CT/TU",
+            "Nam Định, ngày 12 tháng 5 năm 2021",
+            "CHỈ THỊ",
+            "về tăng cường công tác dân vận",
+            "Các cấp ủy đảng cần quán triệt sâu sắc",
+        ],
+        ["quan điểm của Đảng về công tác dân vận.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Phạm Gia Túc"],
+    ]
     lines = decode(make_pdf(pages), "chi-thi.pdf").lines
     assert [line.strip() for line in lines] == pages[0] + pages[1]
     assert lines[len(pages[0])].startswith(" ")  # a new page is marked as in printed text files

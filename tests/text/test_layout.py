@@ -78,9 +78,13 @@ a) Phát triển du lịch trở thành ngành kinh tế quan trọng;
 + ưu tiên các sản phẩm du lịch văn hóa, tâm linh.
 (1) Đón 3 triệu lượt khách vào năm 2025."""
     assert paragraphs(text) == [
-        "I- QUAN ĐIỂM, MỤC TIÊU", "1. Quan điểm", "Phát triển du lịch là nhiệm vụ của cả hệ thống chính trị.",
-        "2.1. Mục tiêu chung", "a) Phát triển du lịch trở thành ngành kinh tế quan trọng;",
-        "+ ưu tiên các sản phẩm du lịch văn hóa, tâm linh.", "(1) Đón 3 triệu lượt khách vào năm 2025.",
+        "I- QUAN ĐIỂM, MỤC TIÊU",
+        "1. Quan điểm",
+        "Phát triển du lịch là nhiệm vụ của cả hệ thống chính trị.",
+        "2.1. Mục tiêu chung",
+        "a) Phát triển du lịch trở thành ngành kinh tế quan trọng;",
+        "+ ưu tiên các sản phẩm du lịch văn hóa, tâm linh.",
+        "(1) Đón 3 triệu lượt khách vào năm 2025.",
     ]
 
 
@@ -88,7 +92,9 @@ def test_capital_headings_wrapped_over_two_lines_are_one_heading():
     text = """II- MỤC TIÊU CHỦ YẾU PHẤN ĐẤU ĐẠT ĐƯỢC TRONG NHIỆM KỲ
 ĐẾN NĂM 2025
 1. Thu ngân sách tăng bình quân 10%/năm."""
-    assert paragraphs(text)[0] == "II- MỤC TIÊU CHỦ YẾU PHẤN ĐẤU ĐẠT ĐƯỢC TRONG NHIỆM KỲ ĐẾN NĂM 2025"
+    assert (
+        paragraphs(text)[0] == "II- MỤC TIÊU CHỦ YẾU PHẤN ĐẤU ĐẠT ĐƯỢC TRONG NHIỆM KỲ ĐẾN NĂM 2025"
+    )
 
 
 def test_page_numbers_and_page_start_marks_are_dropped():
@@ -151,18 +157,27 @@ BÍ THƯ
 def test_a_displaced_title_block_leaves_the_text_and_the_cut_sentence_is_rejoined():
     body, parts, source = read(DISPLACED)
     texts = [span.text for span in body.paragraphs()]
-    assert texts[0].endswith("nguồn lực đầu tư cho các xã đặc biệt khó khăn còn hạn chế, việc lồng ghép "
-                              "các chương trình chưa hiệu quả.")
+    assert texts[0].endswith(
+        "nguồn lực đầu tư cho các xã đặc biệt khó khăn còn hạn chế, việc lồng ghép "
+        "các chương trình chưa hiệu quả."
+    )
     assert not any("NGHỊ QUYẾT" in text or "-----" in text for text in texts)
     assert [block.role for block in parts.blocks(source)] == [
-        "header", "title", "recipients", "footnote", "signature"]
+        "header",
+        "title",
+        "recipients",
+        "footnote",
+        "signature",
+    ]
 
 
 def test_an_inserted_recipient_list_and_a_footnote_leave_the_text():
     texts = [span.text for span in read(DISPLACED)[0].paragraphs()]
     assert texts[2].endswith("đáp ứng yêu cầu của Trung ương và của tỉnh.")
-    assert not any("Nơi nhận" in text or "Lưu Văn phòng" in text or "chuẩn nghèo đa chiều" in text
-                   for text in texts)
+    assert not any(
+        "Nơi nhận" in text or "Lưu Văn phòng" in text or "chuẩn nghèo đa chiều" in text
+        for text in texts
+    )
     assert texts[-1] == "Nghị quyết này phổ biến đến chi bộ."
 
 
@@ -193,12 +208,18 @@ Nguyên nhân chủ yếu là nhận thức của một số cấp ủy, chính 
 
 def test_continuation_rules():
     assert continuation("văn bản số 17-", "CT/TU ngày 27/02/2020", full=False) == ""
-    assert continuation("công tác kiểm tra, giám sát, thi hành kỷ", "luật của Đảng", full=False) == " "
-    assert continuation("thực hiện thắng lợi Nghị quyết.", "Đồng thời, phải thường xuyên", full=True) == " "
+    assert (
+        continuation("công tác kiểm tra, giám sát, thi hành kỷ", "luật của Đảng", full=False) == " "
+    )
+    assert (
+        continuation("thực hiện thắng lợi Nghị quyết.", "Đồng thời, phải thường xuyên", full=True)
+        == " "
+    )
     assert continuation("1. Quan điểm", "Phát triển du lịch là", full=False) is None
     assert continuation("nhiệm vụ sau:", "- Tăng cường lãnh đạo", full=True) is None
 
 
 def test_join_wrapped():
-    assert join_wrapped(["Về việc thực hiện Chỉ thị số 19-", "CT/TU ngày 11/6/2020", "", "của Ban Thường vụ"]) == (
-        "Về việc thực hiện Chỉ thị số 19-CT/TU ngày 11/6/2020 của Ban Thường vụ")
+    assert join_wrapped(
+        ["Về việc thực hiện Chỉ thị số 19-", "CT/TU ngày 11/6/2020", "", "của Ban Thường vụ"]
+    ) == ("Về việc thực hiện Chỉ thị số 19-CT/TU ngày 11/6/2020 của Ban Thường vụ")

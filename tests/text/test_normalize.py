@@ -14,17 +14,20 @@ from nghiquyet.text.normalize import (
 )
 
 
-@pytest.mark.parametrize("broken, repaired", [
-    ("nhất là cấp cơ\u031b sở", "nhất là cấp cơ sở"),  # a stray second horn
-    ("các to\u0302\u0309 chức", "các tổ chức"),  # base + combining marks → precomposed
-    ("to\u0309\u0302 chức", "tổ chức"),  # marks in the wrong order
-    ("tô\u0309\u0309 chức", "tổ chức"),  # a duplicated tone
-    ("quyê\u0301\u0300t định", "quyết định"),  # two tones: the first is kept
-    ("Vie\u0323\u0302t Nam", "Việt Nam"),
-    ("a\u031b và \u0306", "a và "),  # a horn on "a", a breve after a space
-    ("\u0301đầu dòng", "đầu dòng"),  # a mark with nothing before it
-    ("Ho\u0300a Bi\u0300nh", "Hòa Bình"),  # Windows-1258 style: base + combining tone
-])
+@pytest.mark.parametrize(
+    "broken, repaired",
+    [
+        ("nhất là cấp cơ\u031b sở", "nhất là cấp cơ sở"),  # a stray second horn
+        ("các to\u0302\u0309 chức", "các tổ chức"),  # base + combining marks → precomposed
+        ("to\u0309\u0302 chức", "tổ chức"),  # marks in the wrong order
+        ("tô\u0309\u0309 chức", "tổ chức"),  # a duplicated tone
+        ("quyê\u0301\u0300t định", "quyết định"),  # two tones: the first is kept
+        ("Vie\u0323\u0302t Nam", "Việt Nam"),
+        ("a\u031b và \u0306", "a và "),  # a horn on "a", a breve after a space
+        ("\u0301đầu dòng", "đầu dòng"),  # a mark with nothing before it
+        ("Ho\u0300a Bi\u0300nh", "Hòa Bình"),  # Windows-1258 style: base + combining tone
+    ],
+)
 def test_repair_marks(broken, repaired):
     assert repair_marks(broken) == repaired
     assert unicodedata.is_normalized("NFC", repair_marks(broken))
@@ -37,7 +40,7 @@ def test_repair_marks_keeps_other_scripts_and_plain_text():
 
 def test_repair_line_unifies_dashes_quotes_spaces_and_drops_invisible_characters():
     line = "\ufeff“Mục tiêu kép”\u00a0– phòng\u00ad chống\u200b dịch — 2021\u20132025\t‘tốt’"
-    assert repair_line(line) == '"Mục tiêu kép" - phòng chống dịch - 2021-2025 \'tốt\''
+    assert repair_line(line) == "\"Mục tiêu kép\" - phòng chống dịch - 2021-2025 'tốt'"
 
 
 def test_repair_line_replaces_control_characters_and_keeps_length_of_lines():
@@ -45,8 +48,26 @@ def test_repair_line_replaces_control_characters_and_keeps_length_of_lines():
     assert "\n" not in repair_line("một\x0bdòng")
 
 
-@pytest.mark.parametrize("word", ["Việt", "nghiêng", "quyết", "giữa", "khuya", "xoong", "uỷ", "ủy", "hoá",
-                                  "ĐẢNG", "trường", "người", "ngoằn", "tuyển", "gì"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Việt",
+        "nghiêng",
+        "quyết",
+        "giữa",
+        "khuya",
+        "xoong",
+        "uỷ",
+        "ủy",
+        "hoá",
+        "ĐẢNG",
+        "trường",
+        "người",
+        "ngoằn",
+        "tuyển",
+        "gì",
+    ],
+)
 def test_well_formed_syllables(word):
     assert is_syllable(word)
 

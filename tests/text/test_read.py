@@ -11,8 +11,22 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.text.read import parse_bytes, parse_file, parse_text
 from tests.text.files import make_docx
 
-CONTRACT_KEYS = {"kind", "symbol", "issued_on", "issuer", "title", "signer", "signer_position", "secret",
-                 "source", "outline", "references", "targets", "assignments", "reviews"}
+CONTRACT_KEYS = {
+    "kind",
+    "symbol",
+    "issued_on",
+    "issuer",
+    "title",
+    "signer",
+    "signer_position",
+    "secret",
+    "source",
+    "outline",
+    "references",
+    "targets",
+    "assignments",
+    "reviews",
+}
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +41,9 @@ def compilation():
 
 def test_the_compilation_seed_gives_forty_documents_and_one_absent(compilation):
     assert len(compilation.documents) == 40
-    assert [(a.symbol, a.issued_on, a.secret) for a in compilation.absent] == [("01-ĐA/TU", date(2021, 7, 14), True)]
+    assert [(a.symbol, a.issued_on, a.secret) for a in compilation.absent] == [
+        ("01-ĐA/TU", date(2021, 7, 14), True)
+    ]
     symbols = [document.symbol for document in compilation.documents]
     assert len(set(symbols)) == 40 and all(symbols)
 
@@ -61,7 +77,11 @@ def test_the_json_contract(compilation):
 
 def test_same_symbol_different_dates_are_different_documents(compilation):
     conclusion = next(d for d in compilation.documents if d.symbol == "53-KL/TU")
-    cited = {(r.symbol, r.issued_on, r.relation) for r in conclusion.references if r.symbol == "109-NQ/TU"}
+    cited = {
+        (r.symbol, r.issued_on, r.relation)
+        for r in conclusion.references
+        if r.symbol == "109-NQ/TU"
+    }
     assert ("109-NQ/TU", date(2016, 7, 4), "tiep_tuc_thuc_hien") in cited
     resolution = next(d for d in compilation.documents if d.symbol == "109-NQ/TU")
     assert resolution.issued_on == date(2021, 6, 8)
@@ -77,9 +97,16 @@ def test_the_body_text_is_clean(compilation):
 
 def test_a_word_file_is_read_like_a_text_file():
     (document,) = parse_bytes(make_docx(), "ke-hoach.docx").documents
-    assert (document.kind, document.symbol, document.issued_on) == ("ke_hoach", "15-KH/TU", date(2022, 8, 3))
+    assert (document.kind, document.symbol, document.issued_on) == (
+        "ke_hoach",
+        "15-KH/TU",
+        date(2022, 8, 3),
+    )
     assert (document.issuer, document.signer, document.signer_position) == (
-        "Ban Thường vụ Tỉnh ủy", "Lê Thị Thủy", "Phó Bí thư")
+        "Ban Thường vụ Tỉnh ủy",
+        "Lê Thị Thủy",
+        "Phó Bí thư",
+    )
     assert document.title == "về thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
     assert [(r.symbol, r.relation) for r in document.references] == [("57-NQ/TW", "thuc_hien")]
     assert "Tỷ lệ hồ sơ trực tuyến | 60% | 80%" in document.body.text
@@ -111,9 +138,23 @@ def test_empty_or_huge_typed_text_is_refused():
 
 
 def test_line_numbers_are_those_of_the_file_as_given():
-    text = "\r\n".join(["", "", "TỈNH ỦY CAO BẰNG", "Số 02-CT/TU", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                       "Cao Bằng, ngày 3 tháng 3 năm 2023", "CHỈ THỊ", "về công tác dân vận", "-----",
-                       "Các cấp ủy tăng cường công tác dân vận.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Trần Hồng Minh"])
+    text = "\r\n".join(
+        [
+            "",
+            "",
+            "TỈNH ỦY CAO BẰNG",
+            "Số 02-CT/TU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Cao Bằng, ngày 3 tháng 3 năm 2023",
+            "CHỈ THỊ",
+            "về công tác dân vận",
+            "-----",
+            "Các cấp ủy tăng cường công tác dân vận.",
+            "T/M BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+            "Trần Hồng Minh",
+        ]
+    )
     (document,) = parse_bytes(text.encode("utf-16"), "chi-thi.txt").documents
     assert (document.source.first_line, document.source.last_line) == (3, 13)
     assert document.body.line_at(0) == 10
@@ -125,7 +166,16 @@ def test_the_compilation_saved_in_a_legacy_encoding_reads_the_same(compilation, 
     legacy_result = parse_bytes(encode(text), seed_003.name)
     assert len(legacy_result.documents) == len(compilation.documents)
     for ours, theirs in zip(compilation.documents, legacy_result.documents):
-        for field in ("symbol", "issued_on", "kind", "issuer", "signer", "signer_position", "title"):
+        for field in (
+            "symbol",
+            "issued_on",
+            "kind",
+            "issuer",
+            "signer",
+            "signer_position",
+            "title",
+        ):
             mine, other = getattr(ours, field), getattr(theirs, field)
             assert (match_key(mine) if isinstance(mine, str) else mine) == (
-                match_key(other) if isinstance(other, str) else other)
+                match_key(other) if isinstance(other, str) else other
+            )

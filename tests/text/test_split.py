@@ -18,15 +18,22 @@ def source_of(text: str) -> SourceLines:
 
 def test_a_compilation_is_split_at_each_header():
     result = parse_file(SAMPLES / "compilation.txt")
-    spans = [(document.symbol, document.source.first_line, document.source.last_line)
-             for document in result.documents]
-    # A document begins at its issuer line and ends with its closing; the colophon is nobody's.
-    assert spans == [("12-NQ/TU", 36, 97), ("07-CT/TU", 98, 129), ("30-KL/TU", 135, 164)]
+    spans = [
+        (document.symbol, document.source.first_line, document.source.last_line)
+        for document in result.documents
+    ]
+    # A document begins at its issuer line and ends before the next one (its trailing page number
+    # included); the colophon after the last signature is nobody's.
+    assert spans == [("12-NQ/TU", 36, 97), ("07-CT/TU", 98, 134), ("30-KL/TU", 135, 164)]
 
 
 def test_the_table_of_contents_lists_an_absent_secret_document():
     (absent,) = parse_file(SAMPLES / "compilation.txt").absent
-    assert (absent.symbol, absent.issued_on.isoformat(), absent.kind) == ("02-ĐA/TU", "2022-05-15", "de_an")
+    assert (absent.symbol, absent.issued_on.isoformat(), absent.kind) == (
+        "02-ĐA/TU",
+        "2022-05-15",
+        "de_an",
+    )
     assert absent.title == "về bảo vệ an ninh biên giới"
     assert absent.secret and absent.reason == "Tài liệu mật - không phát hành rộng rãi"
 
@@ -41,15 +48,26 @@ def test_table_of_contents_entries():
     source = source_of(text)
     entries = read_contents(source, outside_lines(source, document_spans(source)))
     assert [(entry.symbol, entry.kind, entry.line) for entry in entries] == [
-        ("12-NQ/TU", "nghi_quyet", 7), ("07-CT/TU", "chi_thi", 16), ("02-ĐA/TU", "de_an", 25),
-        ("30-KL/TU", "ket_luan", 31)]
+        ("12-NQ/TU", "nghi_quyet", 7),
+        ("07-CT/TU", "chi_thi", 16),
+        ("02-ĐA/TU", "de_an", 25),
+        ("30-KL/TU", "ket_luan", 31),
+    ]
     # The page number at the end of a line is not part of the subject; a year ending a line is.
-    assert entries[3].title == "về tiếp tục thực hiện Nghị quyết số 12-NQ/TU ngày 10/3/2016 của Ban Thường vụ Tỉnh ủy"
-    assert entries[0].title == "về phát triển kinh tế cửa khẩu giai đoạn 2022 - 2025, định hướng đến năm 2030"
+    assert (
+        entries[3].title
+        == "về tiếp tục thực hiện Nghị quyết số 12-NQ/TU ngày 10/3/2016 của Ban Thường vụ Tỉnh ủy"
+    )
+    assert (
+        entries[0].title
+        == "về phát triển kinh tế cửa khẩu giai đoạn 2022 - 2025, định hướng đến năm 2030"
+    )
 
 
 def test_one_mention_on_a_cover_is_not_a_table_of_contents():
-    text = "Tài liệu học tập\nNghị quyết số 57-NQ/TW ngày 22/12/2024\nVề đột phá phát triển khoa học\n"
+    text = (
+        "Tài liệu học tập\nNghị quyết số 57-NQ/TW ngày 22/12/2024\nVề đột phá phát triển khoa học\n"
+    )
     source = source_of(text)
     assert read_contents(source, list(range(len(source)))) == []
 
@@ -86,7 +104,9 @@ PHÓ BÍ THƯ
 Trần Văn B"""
     documents = parse_text(text).documents
     assert [(d.kind, d.source.first_line, d.source.last_line, d.signer) for d in documents] == [
-        ("chi_thi", 1, 7, "Nguyễn Văn A"), ("ket_luan", 9, 15, "Trần Văn B")]
+        ("chi_thi", 1, 7, "Nguyễn Văn A"),
+        ("ket_luan", 9, 15, "Trần Văn B"),
+    ]
 
 
 def test_an_appendix_after_the_signature_belongs_to_the_document():
@@ -112,16 +132,24 @@ Danh mục nhiệm vụ
 def test_an_annexed_text_after_the_signature_belongs_to_the_decision():
     (decision,) = parse_file(SAMPLES / "party_decision.txt").documents
     assert decision.source.last_line == 40
-    assert decision.body.text.endswith("Điều 1. Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ.")
+    assert decision.body.text.endswith(
+        "Điều 1. Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ."
+    )
     assert [node.label for node in decision.outline][-3:] == ["Điều 1", "Điều 2", "Điều 1"]
     assert "QUYẾT ĐỊNH:" in decision.body.text.split("\n")
-    assert [(r.symbol, r.relation) for r in decision.references] == [("01-QC/TU", "can_cu"), ("900-QĐ/TU", "thay_the")]
+    assert [(r.symbol, r.relation) for r in decision.references] == [
+        ("01-QC/TU", "can_cu"),
+        ("900-QĐ/TU", "thay_the"),
+    ]
 
 
 def test_subject_normal_form():
     assert subject_normal_form("Về thực hiện Nghị quyết") == "về thực hiện Nghị quyết"
     assert subject_normal_form("thực hiện Nghị quyết Đại hội") == "về thực hiện Nghị quyết Đại hội"
-    assert subject_normal_form("Tiếp tục đổi mới việc ban hành nghị quyết") == "về tiếp tục đổi mới việc ban hành nghị quyết"
+    assert (
+        subject_normal_form("Tiếp tục đổi mới việc ban hành nghị quyết")
+        == "về tiếp tục đổi mới việc ban hành nghị quyết"
+    )
     assert subject_normal_form("V/v triển khai  học tập.") == "về việc triển khai học tập"
     assert subject_normal_form("Đảng bộ tỉnh trong sạch") == "về Đảng bộ tỉnh trong sạch"
 

@@ -35,10 +35,16 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 _SIGNATURES = (
-    (b"\xd0\xcf\x11\xe0", "Tệp Word đời cũ (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx."),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "Tệp Word đời cũ (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx.",
+    ),
     (b"{\\rtf", "Tệp RTF chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx."),
     (b"\x89PNG", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
-    (b"\xff\xd8\xff", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
+    (
+        b"\xff\xd8\xff",
+        "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập.",
+    ),
     (b"GIF8", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
 )
 
@@ -64,7 +70,9 @@ def read_path(path: str | os.PathLike) -> DecodedText:
     except FileNotFoundError:
         raise DocumentReadError(f"Không tìm thấy tệp «{path.name}».", code="not_found")
     except OSError as error:
-        raise DocumentReadError(f"Không mở được tệp «{path.name}»: {error.strerror or error}.", code="not_found")
+        raise DocumentReadError(
+            f"Không mở được tệp «{path.name}»: {error.strerror or error}.", code="not_found"
+        )
     return decode(data, path.name)
 
 
@@ -95,11 +103,14 @@ def text_lines(text: str) -> list[str]:
 
 
 def _too_big(size: int) -> str:
-    return (f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB): chỉ nhận tệp đến "
-            f"{MAX_BYTES // 1024 // 1024} MB. Hãy tách thành các tệp nhỏ hơn.")
+    return (
+        f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB): chỉ nhận tệp đến "
+        f"{MAX_BYTES // 1024 // 1024} MB. Hãy tách thành các tệp nhỏ hơn."
+    )
 
 
 # --- Plain text ----------------------------------------------------------------
+
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Text and the name of its encoding, or ``DocumentReadError``.
@@ -126,8 +137,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
 def _decode_unicode(data: bytes) -> tuple[str | None, str]:
     boms = (
         (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
-        (b"\xff\xfe\x00\x00", "utf-32", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32", "utf-32"),
-        (b"\xff\xfe", "utf-16", "utf-16"), (b"\xfe\xff", "utf-16", "utf-16"),
+        (b"\xff\xfe\x00\x00", "utf-32", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32", "utf-32"),
+        (b"\xff\xfe", "utf-16", "utf-16"),
+        (b"\xfe\xff", "utf-16", "utf-16"),
     )
     for bom, codec, name in boms:
         if data.startswith(bom):
@@ -246,6 +259,7 @@ def _looks_binary(text: str) -> bool:
 
 # --- Word ----------------------------------------------------------------------
 
+
 def _decode_docx(data: bytes) -> DecodedText:
     try:
         import docx
@@ -304,6 +318,7 @@ def _table_lines(table) -> list[str]:
 
 # --- PDF -----------------------------------------------------------------------
 
+
 def _decode_pdf(data: bytes) -> DecodedText:
     try:
         import pdfplumber
@@ -318,8 +333,12 @@ def _decode_pdf(data: bytes) -> DecodedText:
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
-            raise DocumentReadError("Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi nhập lại.", code="pdf")
-        raise DocumentReadError(f"Không đọc được tệp PDF: tệp hỏng hoặc không đúng định dạng ({name}).", code="pdf")
+            raise DocumentReadError(
+                "Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi nhập lại.", code="pdf"
+            )
+        raise DocumentReadError(
+            f"Không đọc được tệp PDF: tệp hỏng hoặc không đúng định dạng ({name}).", code="pdf"
+        )
     if sum(len(line.strip()) for line in lines) < 20:
         raise DocumentReadError(
             "Tệp PDF này là bản quét (chỉ có hình ảnh, không có lớp chữ): "

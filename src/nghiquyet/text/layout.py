@@ -55,6 +55,7 @@ def is_full(before: str, after: str, width: int) -> bool:
 
 # --- The parts of a document ---------------------------------------------------
 
+
 @dataclass
 class Anatomy:
     """The role of every line of one document (indexes into ``SourceLines``, 0-based)."""
@@ -68,7 +69,11 @@ class Anatomy:
         return self.roles.get(index, "body")
 
     def lines(self, source: SourceLines, role: str) -> list[int]:
-        return [i for i in range(self.first, self.last + 1) if self.roles.get(i) == role and source.text[i]]
+        return [
+            i
+            for i in range(self.first, self.last + 1)
+            if self.roles.get(i) == role and source.text[i]
+        ]
 
     def blocks(self, source: SourceLines) -> list[Block]:
         """Runs of lines of one role (blank lines inside a run belong to it)."""
@@ -77,7 +82,11 @@ class Anatomy:
             role = self.roles.get(index)
             if role not in BLOCK_ROLES or not source.text[index]:
                 continue
-            if blocks and blocks[-1].role == role and _only_blank_between(source, blocks[-1].last_line, index):
+            if (
+                blocks
+                and blocks[-1].role == role
+                and _only_blank_between(source, blocks[-1].last_line, index)
+            ):
                 blocks[-1].last_line = index + 1
                 blocks[-1].lines.append(source.text[index])
             else:
@@ -94,7 +103,7 @@ def _only_blank_between(source: SourceLines, line_number: int, index: int) -> bo
 
 def anatomy(source: SourceLines, first: int, last: int) -> Anatomy:
     """Give each line of the document ``first``..``last`` its role."""
-    parts = Anatomy(first, last, wrap_width(source.text[first: last + 1]))
+    parts = Anatomy(first, last, wrap_width(source.text[first : last + 1]))
     body_start = _mark_header(source, parts)
     title = _title_at(source, body_start, last)
     if title:
@@ -165,23 +174,30 @@ def _displaced_title(source: SourceLines, start: int, end: int) -> tuple[int, in
 
 def _is_annex(source: SourceLines, index: int, end: int) -> bool:
     """ "QUY CHẾ ... (Ban hành kèm theo Quyết định số ...)": an annex, not the title."""
-    following = " ".join(source.text[index: min(end, index + 8) + 1])
+    following = " ".join(source.text[index : min(end, index + 8) + 1])
     return "kèm theo" in following.lower()
 
 
 def starts_annex(source: SourceLines, index: int, end: int) -> bool:
     """An appendix ("PHỤ LỤC") or an annexed text ("QUY CHẾ ... ban hành kèm theo ...") begins here."""
     text = source.text[index]
-    return match_key(text).startswith(_APPENDIX) or bool(title_kind(text)) and _is_annex(source, index, end)
+    return (
+        match_key(text).startswith(_APPENDIX)
+        or bool(title_kind(text))
+        and _is_annex(source, index, end)
+    )
 
 
 def _title_block_end(source: SourceLines, index: int, last: int) -> int:
     """The type line, the "CỦA ..." lines in capitals, then the subject."""
     end = index
     following = source.next_non_blank(index + 1, last)
-    while following is not None and is_caps(source.text[following]) and not SEPARATOR_RE.match(
-        source.text[following]
-    ) and not MARKER_RE.match(source.text[following]):
+    while (
+        following is not None
+        and is_caps(source.text[following])
+        and not SEPARATOR_RE.match(source.text[following])
+        and not MARKER_RE.match(source.text[following])
+    ):
         end = following
         following = source.next_non_blank(following + 1, last)
     if following is None:
@@ -210,9 +226,15 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
     end, seen, probe = index, 0, index
     while probe <= last and seen < _SUBJECT_LIMIT:
         text = source.text[probe]
-        if text and probe > index and (
-            source.page_start[probe] or MARKER_RE.match(text)
-            or text[0].isupper() and not source.text[probe - 1]
+        if (
+            text
+            and probe > index
+            and (
+                source.page_start[probe]
+                or MARKER_RE.match(text)
+                or text[0].isupper()
+                and not source.text[probe - 1]
+            )
         ):
             break
         if text:
@@ -225,7 +247,9 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
 
 def _mark_recipients(source: SourceLines, parts: Anatomy, start: int, last: int) -> None:
     for index in range(start, last + 1):
-        if parts.roles.get(index) in (None, "signature") and RECIPIENTS_RE.match(source.text[index]):
+        if parts.roles.get(index) in (None, "signature") and RECIPIENTS_RE.match(
+            source.text[index]
+        ):
             for line in range(index, recipients_end(source, index, last) + 1):
                 parts.roles[line] = "recipients"
 
@@ -261,11 +285,12 @@ def _is_footnote(source: SourceLines, index: int, start: int, width: int) -> boo
     if len(source.text[index]) > width + 5:
         return True  # footnotes are set in a smaller type: longer lines
     number = match["number"]
-    window = " ".join(source.text[max(start, index - 80): index])
+    window = " ".join(source.text[max(start, index - 80) : index])
     return bool(re.search(rf"\w\({number}\)|[¹²³⁴⁵⁶⁷⁸⁹]", window))
 
 
 # --- Running text --------------------------------------------------------------
+
 
 def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
     """The body as one paragraph per line, with anchors back to input line numbers."""
@@ -289,7 +314,9 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
     return RepairedText("".join(pieces), anchors or [(0, parts.first + 1)])
 
 
-def join_between(source: SourceLines, previous: int, following: int, blank: bool, width: int) -> str:
+def join_between(
+    source: SourceLines, previous: int, following: int, blank: bool, width: int
+) -> str:
     """What goes between two body lines: "" or " " (one paragraph) or "\\n" (a new one)."""
     before, after = source.text[previous], source.text[following]
     joint = continuation(before, after, is_full(before, after, width))
@@ -350,7 +377,9 @@ def _join(lines: list[str]) -> tuple[str, list[int]]:
         line = _SPACES.sub(" ", line).strip()
         if not line:
             continue
-        if out and not (out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -"):
+        if out and not (
+            out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -"
+        ):
             out += " "
         offsets.append(len(out))
         out += line

@@ -2,8 +2,9 @@
 
 - symbol: from "Số ..." in the header, as printed, spaces removed ("03-CTr/TU").
 - issued_on and place: "Bắc Giang, ngày 04 tháng12 năm 2020".
-- kind: the title block's type word, else the symbol's type code, else the
-  table of contents, else what the text calls itself ("Nghị quyết này").
+- kind: the title block's type word, else the symbol's type code, else what
+  the text calls itself ("Nghị quyết này"), else the table of contents.
+  (Party symbols use "QĐ" for quyết định and quy định alike: the text decides.)
 - title: the subject of the title block as one line, beginning with "về"
   (written "về" when printed "Về", added when the block has none, as tables
   of contents do: "về thực hiện Nghị quyết ..."); "V/v" becomes "về việc".
@@ -53,7 +54,9 @@ from nghiquyet.text.patterns import (
 )
 from nghiquyet.text.source import SourceLines
 
-_PLACE_DATE_SEARCH = re.compile(rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE)
+_PLACE_DATE_SEARCH = re.compile(
+    rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE
+)
 _SELF_REFERENCE = re.compile(rf"(?<!\w)(?P<kind>{KIND_WORD_PATTERN})\s+này\b", re.IGNORECASE)
 # A sentence of its own, naming the document: "Nghị quyết này được phổ biến đến chi bộ./."
 _DISSEMINATION = re.compile(
@@ -61,23 +64,54 @@ _DISSEMINATION = re.compile(
     r"(?:(?:đến|tới)\s+(?P<scope>[^.;!?\n]+?)|(?P<wide>rộng rãi)\b)\s*(?:\./\.|[.;!]|$)",
     re.MULTILINE,
 )
-_PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")  # "đến chi bộ để quán triệt ...": the scope is "chi bộ"
-_COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN|ĐẢNG|CHI)\s+ỦY\b|\bCHI BỘ\b", re.IGNORECASE)
+# "đến chi bộ để quán triệt ...": the scope is "chi bộ".
+_PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")
+_COMMITTEE_RE = re.compile(
+    r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN|ĐẢNG|CHI)\s+ỦY\b|\bCHI BỘ\b", re.IGNORECASE
+)
 _STATE_BODY_RE = re.compile(
-    r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s*(?P<level>TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN)?",
+    r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    r"\s*(?P<level>TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN)?",
     re.IGNORECASE,
 )
-_MOTTO_TAIL = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HO[AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM).*$")
-_ORGAN_RE = re.compile(r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|TRƯỜNG CHÍNH TRỊ)\b")
+_MOTTO_TAIL = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA) VIỆT NAM.*$")
+_ORGAN_RE = re.compile(
+    r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|TRƯỜNG CHÍNH TRỊ)\b"
+)
 _ROMAN = re.compile(r"^[IVXLC]+[,.;:]?$")
 _OFFICE_IN_TEXT = re.compile(r"Văn phòng (Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy")
 # Capitalisation of the parts of body names, as Vietnamese writes them.
 _NAME_PARTS = (
-    "Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Ban cán sự đảng", "Đảng đoàn", "Đảng bộ",
-    "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Kiểm tra", "Ủy ban Mặt trận Tổ quốc",
-    "Văn phòng", "Trường Chính trị", "Đoàn Chủ tịch", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
-    "Ban Kinh tế", "Ban Bí thư", "Bộ Chính trị", "Chính phủ", "Thủ tướng",
-    "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy", "Chi ủy", "Chi bộ",
+    "Ban Thường vụ",
+    "Ban Chấp hành",
+    "Thường trực",
+    "Ban cán sự đảng",
+    "Đảng đoàn",
+    "Đảng bộ",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ủy ban Kiểm tra",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Văn phòng",
+    "Trường Chính trị",
+    "Đoàn Chủ tịch",
+    "Ban Tổ chức",
+    "Ban Tuyên giáo",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Ban Kinh tế",
+    "Ban Bí thư",
+    "Bộ Chính trị",
+    "Chính phủ",
+    "Thủ tướng",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thành ủy",
+    "Thị ủy",
+    "Quận ủy",
+    "Đảng ủy",
+    "Chi ủy",
+    "Chi bộ",
 )
 _NAME_PARTS_BY_KEY = {match_key(part): part for part in _NAME_PARTS}
 _POST_WORDS = {"văn phòng": "Văn phòng", "thường trực": "Thường trực"}
@@ -157,10 +191,16 @@ def _issuer_lines(header: list[str]) -> list[str]:
 
 
 def _title(title: list[str]) -> str | None:
-    subject = [line for line in title if not title_kind(line) and not (is_caps(line) and line.startswith("CỦA"))]
+    subject = [
+        line
+        for line in title
+        if not title_kind(line) and not (is_caps(line) and line.startswith("CỦA"))
+    ]
     subject = [line for line in subject if not re.fullmatch(r"[-_*=.~\s]+", line)]
     text = join_wrapped(subject)
-    if is_caps(text):  # "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XIX": as it would be written in a sentence
+    if is_caps(
+        text
+    ):  # "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XIX": as it would be written in a sentence
         text = organisation_name(text)
     return subject_normal_form(text) if text else None
 
@@ -230,11 +270,17 @@ def _committee_from_text(text: str) -> str | None:
 
 
 def _state_body(match: re.Match) -> str:
-    body = "Ủy ban nhân dân" if match["body"].upper() in ("ỦY BAN NHÂN DÂN", "UBND") else "Hội đồng nhân dân"
+    body = (
+        "Ủy ban nhân dân"
+        if match["body"].upper() in ("ỦY BAN NHÂN DÂN", "UBND")
+        else "Hội đồng nhân dân"
+    )
     return f"{body} {match['level'].lower()}" if match["level"] else body
 
 
-def _issuer(closing: list[str], title: list[str], committee: str | None, body: str | None) -> str | None:
+def _issuer(
+    closing: list[str], title: list[str], committee: str | None, body: str | None
+) -> str | None:
     """The body the signature acts for, else the title block's "CỦA ...", else the header's body."""
     for line in closing:
         match = SIGNATURE_RE.match(line)
@@ -252,12 +298,18 @@ def _acting_body(text: str, committee: str | None) -> str:
     state = _STATE_BODY_RE.match(text)
     if state:
         named = _state_body(state)
-        return named if state["level"] or not committee or not committee.startswith(named) else committee
+        return (
+            named
+            if state["level"] or not committee or not committee.startswith(named)
+            else committee
+        )
     named = _COMMITTEE_RE.search(text)
     for head in ("ban thường vụ", "thường trực"):
         if key.startswith(match_key(head)):
             rest = organisation_name(named.group()) if named else committee
-            return f"{_NAME_PARTS_BY_KEY[match_key(head)]} {rest}" if rest else organisation_name(text)
+            return (
+                f"{_NAME_PARTS_BY_KEY[match_key(head)]} {rest}" if rest else organisation_name(text)
+            )
     if key.startswith(match_key("ban chấp hành")):
         party = re.search(r"ĐẢNG BỘ\s+(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN)", text, re.IGNORECASE)
         if party:
@@ -281,7 +333,7 @@ def organisation_name(text: str) -> str:
     index = 0
     while index < len(words):
         for size in (5, 4, 3, 2):
-            part = _NAME_PARTS_BY_KEY.get(match_key(" ".join(words[index: index + size])))
+            part = _NAME_PARTS_BY_KEY.get(match_key(" ".join(words[index : index + size])))
             if part:
                 out.append(part)
                 index += size

@@ -15,8 +15,21 @@ import re
 from nghiquyet.text.model import OutlineNode, RepairedText
 from nghiquyet.text.patterns import MARKER_RE
 
-_RANK = {"chapter": -2, "article": -1, "roman": 0, "number": 1, "dotted2": 2, "dotted3": 3, "dotted4": 4,
-         "letter": 5, "paren": 6, "-": 7, "•": 7, "*": 7, "+": 8}
+_RANK = {
+    "chapter": -2,
+    "article": -1,
+    "roman": 0,
+    "number": 1,
+    "dotted2": 2,
+    "dotted3": 3,
+    "dotted4": 4,
+    "letter": 5,
+    "paren": 6,
+    "-": 7,
+    "•": 7,
+    "*": 7,
+    "+": 8,
+}
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
 SHORT_HEADING = 160  # a paragraph this short is its own heading
 

@@ -70,10 +70,22 @@ KIND_WORD_RE = re.compile(rf"(?<!\w)(?:{KIND_WORD_PATTERN})(?!\w)", re.IGNORECAS
 
 # The type part of a symbol: "NQ" in 109-NQ/TU, "CT" in 24/CT-TTg.
 SYMBOL_TYPES = {
-    "NQ": "nghi_quyet", "CT": "chi_thi", "KL": "ket_luan", "KH": "ke_hoach",
-    "CTR": "chuong_trinh", "QĐ": "quyet_dinh", "QĐI": "quy_dinh", "QC": "quy_che",
-    "HD": "huong_dan", "ĐA": "de_an", "BC": "bao_cao", "TB": "thong_bao",
-    "CV": "cong_van", "TTR": "khac", "NĐ": "khac", "TT": "khac",
+    "NQ": "nghi_quyet",
+    "CT": "chi_thi",
+    "KL": "ket_luan",
+    "KH": "ke_hoach",
+    "CTR": "chuong_trinh",
+    "QĐ": "quyet_dinh",
+    "QĐI": "quy_dinh",
+    "QC": "quy_che",
+    "HD": "huong_dan",
+    "ĐA": "de_an",
+    "BC": "bao_cao",
+    "TB": "thong_bao",
+    "CV": "cong_van",
+    "TTR": "khac",
+    "NĐ": "khac",
+    "TT": "khac",
 }
 # Party style uses QĐ for both quyết định and quy định: only the text can tell.
 AMBIGUOUS_TYPES = {"QĐ"}
@@ -87,11 +99,15 @@ SIGNATURE_RE = re.compile(
     r"^(?P<mode>T\s*/\s*M|TM|K\s*/\s*T|KT|T\s*/\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
-SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|ký|ký tên[^)]*|ký, ghi rõ họ tên|đã ký và đóng dấu)\s*\)?\.?$", re.IGNORECASE)
+SIGNED_RE = re.compile(
+    r"^\(?\s*(?:đã ký|ký|ký tên[^)]*|ký, ghi rõ họ tên|đã ký và đóng dấu)\s*\)?\.?$", re.IGNORECASE
+)
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
-SECRET_RE = re.compile(r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE)
+SECRET_RE = re.compile(
+    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE
+)
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
@@ -180,13 +196,15 @@ MARKER_RE = re.compile(
     r"|(?P<bullet>[-+•*])\s*(?=\S))"
 )
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
-_PLACE_DATE_TAIL = re.compile(r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE)
+_PLACE_DATE_TAIL = re.compile(
+    r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE
+)
 
 
 def header_line_kind(text: str) -> str | None:
-    """"symbol", "motto", "slogan" or "date" for the lines that only a header has."""
+    """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
     symbol = SYMBOL_LINE_RE.match(text)
-    if symbol and _header_rest(text[symbol.end():]):
+    if symbol and _header_rest(text[symbol.end() :]):
         return "symbol"
     if is_motto(text):
         return "motto"

@@ -42,7 +42,9 @@ def parse_bytes(data: bytes, filename: str) -> ParseResult:
     return parse_lines(decode(data, filename).lines, filename)
 
 
-def parse_text(text: str, filename: str = "văn bản nhập tay", *, strict: bool = False) -> ParseResult:
+def parse_text(
+    text: str, filename: str = "văn bản nhập tay", *, strict: bool = False
+) -> ParseResult:
     """Read text typed or pasted into the application."""
     if len(text) > MAX_BYTES:
         raise DocumentReadError(
@@ -78,10 +80,16 @@ def read_document(source: SourceLines, first: int, last: int, filename: str) -> 
     read_metadata(document, source, parts)
     document.blocks = parts.blocks(source)
     document.outline = build_outline(body)
-    title = joined_text(source, [i for i in parts.lines(source, "title") if not SEPARATOR_RE.match(source.text[i])])
+    title = joined_text(
+        source, [i for i in parts.lines(source, "title") if not SEPARATOR_RE.match(source.text[i])]
+    )
     document.references = [
-        reference for reference in find_references(body, title)
-        if not (reference.symbol == document.symbol and reference.issued_on in (None, document.issued_on))
+        reference
+        for reference in find_references(body, title)
+        if not (
+            reference.symbol == document.symbol
+            and reference.issued_on in (None, document.issued_on)
+        )
     ]
     return document
 
@@ -91,7 +99,9 @@ def _is_leadership_document(document: ParsedDocument) -> bool:
     return bool(document.symbol or {"title", "signature", "recipients"} & roles)
 
 
-def _match_contents(documents: list[ParsedDocument], contents: list[ContentsEntry]) -> list[AbsentDocument]:
+def _match_contents(
+    documents: list[ParsedDocument], contents: list[ContentsEntry]
+) -> list[AbsentDocument]:
     """Give documents what their entry knows; return the entries no document answers."""
     absent = []
     for entry in contents:
@@ -99,11 +109,17 @@ def _match_contents(documents: list[ParsedDocument], contents: list[ContentsEntr
         if document is not None:
             apply_contents(document, entry)
             continue
-        absent.append(AbsentDocument(
-            symbol=entry.symbol, title=entry.title, issued_on=entry.issued_on, kind=entry.kind,
-            reason=entry.note or NOT_IN_FILE, secret=bool(entry.note and "mật" in entry.note.lower()),
-            issuer=entry.issuer,
-        ))
+        absent.append(
+            AbsentDocument(
+                symbol=entry.symbol,
+                title=entry.title,
+                issued_on=entry.issued_on,
+                kind=entry.kind,
+                reason=entry.note or NOT_IN_FILE,
+                secret=bool(entry.note and "mật" in entry.note.lower()),
+                issuer=entry.issuer,
+            )
+        )
     return absent
 
 
@@ -113,5 +129,9 @@ def _document_for(entry: ContentsEntry, documents: list[ParsedDocument]) -> Pars
     for document in same_symbol:
         if document.issued_on == entry.issued_on:
             return document
-    undated = [document for document in same_symbol if document.issued_on is None or entry.issued_on is None]
+    undated = [
+        document
+        for document in same_symbol
+        if document.issued_on is None or entry.issued_on is None
+    ]
     return undated[0] if len(same_symbol) == 1 and undated else None

@@ -48,11 +48,16 @@ _RELATIONS = (
     ("thực hiện", "thuc_hien"),
 )
 _RELATION_RE = re.compile(
-    "|".join(rf"(?P<r{index}>(?<!\w){re.escape(words)}(?!\w))" for index, (words, _) in enumerate(_RELATIONS)),
+    "|".join(
+        rf"(?P<r{index}>(?<!\w){re.escape(words)}(?!\w))"
+        for index, (words, _) in enumerate(_RELATIONS)
+    ),
     re.IGNORECASE,
 )
 # Between two mentions of one list: "của Thủ tướng Chính phủ và", ", ".
-_COORDINATED = re.compile(r"(?:\s*(?:của|do)\s+[^,;.:()\n]{1,60}?)?\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"(?:\s*(?:của|do)\s+[^,;.:()\n]{1,60}?)?\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE
+)
 _WINDOW = 60  # characters before a mention where its relation word may stand
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 _TITLE_RE = re.compile(
@@ -83,20 +88,26 @@ def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
             end = date_after.end()
         title = _TITLE_RE.match(text, end)
         relation = _relation(text, start)
-        if relation == "trich_dan" and previous_end is not None and _COORDINATED.match(text, previous_end, start):
+        if (
+            relation == "trich_dan"
+            and previous_end is not None
+            and _COORDINATED.match(text, previous_end, start)
+        ):
             relation = previous_relation  # "thực hiện Quyết định số ... và Nghị quyết số ...": both
         previous_end, previous_relation = end, relation
-        references.append(Reference(
-            symbol=symbol,
-            issued_on=parse_date(when) if when else None,
-            kind=kind_of_word(kind_word.group()) if kind_word else kind_of_symbol(symbol),
-            relation=relation,
-            line=body.line_at(match.start()),
-            quote=text[start:end],
-            start=start if in_body else 0,
-            end=end if in_body else 0,
-            title=title["title"].strip() if title else None,
-        ))
+        references.append(
+            Reference(
+                symbol=symbol,
+                issued_on=parse_date(when) if when else None,
+                kind=kind_of_word(kind_word.group()) if kind_word else kind_of_symbol(symbol),
+                relation=relation,
+                line=body.line_at(match.start()),
+                quote=text[start:end],
+                start=start if in_body else 0,
+                end=end if in_body else 0,
+                title=title["title"].strip() if title else None,
+            )
+        )
     return references
 
 
@@ -108,9 +119,9 @@ def _kind_word_before(text: str, start: int) -> re.Match | None:
 
 
 def _relation(text: str, start: int) -> str:
-    window = text[max(0, start - _WINDOW): start]
+    window = text[max(0, start - _WINDOW) : start]
     clause_starts = [match.end() for match in _CLAUSE_END.finditer(window)]
-    window = window[clause_starts[-1]:] if clause_starts else window
+    window = window[clause_starts[-1] :] if clause_starts else window
     found = None
     for match in _RELATION_RE.finditer(window):
         found = match

@@ -23,13 +23,13 @@ from nghiquyet.text.commitments.bodies import BodyList, BodyName, read_bodies, t
 from nghiquyet.text.commitments.clauses import clauses, sentences
 from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START, words_pattern
-from nghiquyet.text.commitments.periods import find_periods, find_recurrences
 from nghiquyet.text.commitments.structure import GOALS, ORGANISATION, OTHER, TASKS, Block
 from nghiquyet.text.model import Assignment
 
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
 _LEADS = re.compile(r"(?:chủ|chù|chũ)\s+trì")
+_NOT_A_DUTY = re.compile(r"kêu\s+gọi|là\s")  # "Ban Chấp hành Đảng bộ tỉnh kêu gọi ...", "X là ..."
 _DATED = re.compile(r"(?:tháng|quý|ngày|năm)\s+[\divx]")
 _RELATIVE = re.compile(r"\s+được\s+(?:phân\s+công|giao)\b")
 _MAIN_VERB = re.compile(words_pattern(["phải", "cần", "tích cực", "chủ động", "có trách nhiệm", "chịu trách nhiệm"]))
@@ -76,6 +76,7 @@ _REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
 _REPORT_TO = re.compile(
     rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
 )
+_DIRECTS_OBJECT = re.compile(words_pattern(["chỉ đạo", "giao", "yêu cầu", "đối với", "hướng dẫn", "đề nghị"]) + r"\s+")
 _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
@@ -145,17 +146,27 @@ def _item_segments(context: DocumentContext, parts: tuple[str, ...], everyone_co
             leads[block.start] = head
             current = None
             continue
-        openings = [
-            opening for opening in _openings(context, block.content_start, block.end)
-            if everyone_counts or _counts_for_everyone(context, opening, block.end)
-        ]
+        openings = _openings(context, block.content_start, block.end)
+        if not everyone_counts:
+            # Outside an implementation part, a body heads its item or paragraph; elsewhere in a
+            # paragraph, and when the subject is everyone, only a Giao, a chủ trì or a date assigns.
+            headed = bool(openings) and openings[0][0] == block.content_start and not openings[0][1].everyone
+            openings = [
+                opening for index, opening in enumerate(openings)
+                if (headed or (index == 0 and opening[0] == block.content_start and not opening[1].everyone)
+                    or _counts_for_everyone(context, opening, block.end, force=True))
+                and (not opening[1].everyone or _counts_for_everyone(context, opening, block.end))
+            ]
         if not openings or openings[0][0] > block.content_start:
             under_head = block.parent is not None and _head_only(context, block.parent) is not None
             if current is not None and block.kind is None and everyone_counts and not under_head:
                 current.end = block.end
             elif current is not None and block.kind is None:
-                current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
-                segments.append(current)
+                if read_bodies(context.text, block.content_start, block.end) is not None:
+                    current = None  # a paragraph about another body, even if it gives no duty
+                else:
+                    current = _Segment(current.lead, block.content_start, block.end, confidence=0.85)
+                    segments.append(current)
             elif inherited is not None:
                 current = _Segment(inherited, block.content_start, block.end, confidence=0.85)
                 segments.append(current)
@@ -175,10 +186,10 @@ def _unfinished(context: DocumentContext, end: int) -> bool:
     return bool(tail) and tail[-1] not in ".:;!?…)\"”'"
 
 
-def _counts_for_everyone(context: DocumentContext, opening, end: int) -> bool:
+def _counts_for_everyone(context: DocumentContext, opening, end: int, force: bool = False) -> bool:
     """A subject naming bodies counts; one naming everyone only with a Giao, a chủ trì or a date."""
     position, lead, predicate, via_giao = opening
-    if via_giao or not lead.everyone or _TAKE_LEAD.match(context.lowered, predicate):
+    if via_giao or (not lead.everyone and not force) or _TAKE_LEAD.match(context.lowered, predicate):
         return True
     sentence_end = next((e for _, e in sentences(context.text, predicate, end)), end)
     return _dated(context, position, sentence_end)
@@ -202,6 +213,8 @@ def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
                 continue
             sentence_end = next((e for s, e in sentences(context.text, position, end)), end)
             duty = context.lowered[predicate:sentence_end]
+            if lead.everyone:
+                continue  # a general exhortation, even with a date
             if (_PLAN.search(duty) or _REPORT.search(duty)) and _due(context, predicate, sentence_end):
                 found.append(_Segment(lead, predicate, sentence_end, False, 0.7))
     return found
@@ -236,6 +249,8 @@ def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int,
         candidates.add(match.start())
     openings = []
     for position in sorted(candidates):
+        if _continues_a_list(context, position):
+            continue
         opening = _subject_at(context, position, end)
         if opening is not None:
             lead, predicate, via_giao = opening
@@ -243,6 +258,20 @@ def _openings(context: DocumentContext, start: int, end: int) -> list[tuple[int,
                 continue  # inside the previous lead ("Giao" found within a name list)
             openings.append((position, lead, predicate, via_giao))
     return openings
+
+
+def _continues_a_list(context: DocumentContext, position: int) -> bool:
+    """Whether bodies after a ";" continue the object of the clause before ("chỉ đạo Sở Kế hoạch
+    và Đầu tư, Sở Tài chính; UBND các huyện, thành phố cân đối ..."): not a new subject."""
+    semicolon = context.text.rfind(";", max(0, position - 3), position)
+    if semicolon == -1:
+        return False
+    clause_start = max(context.text.rfind(";", 0, semicolon), context.text.rfind(". ", 0, semicolon)) + 1
+    for directive in _DIRECTS_OBJECT.finditer(context.lowered, max(clause_start, semicolon - 200), semicolon):
+        objects = read_bodies(context.text, directive.end(), semicolon)
+        if objects is not None and objects.end >= semicolon - 1:
+            return True
+    return False
 
 
 def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
@@ -262,7 +291,7 @@ def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[Body
     if lead is None or lead.start != _skip_spaces(text, position):
         return None
     lead = _with_relative_clause(context, lead, end)
-    if not _predicate_follows(text, lead.end, end):
+    if not _predicate_follows(text, lead.end, end) or _NOT_A_DUTY.match(lowered, _skip_spaces(text, lead.end)):
         return None
     return lead, _predicate_start(context, lead, end), False
 
@@ -337,7 +366,8 @@ def _assignment(context: DocumentContext, segment: _Segment) -> Assignment:
         due=_due(context, start, end),
         recurrence=_recurrence(context, min(start, segment.opening if segment.opening is not None else start), end),
         report_to=_report_to(context, start, end),
-        kind=_kind(lowered[segment.lead.start:end], lowered[action_start:end]),
+        kind=_kind(lowered[min(segment.lead.start, start) if segment.opening is not None else start:end],
+                   lowered[action_start:end]),
         line=context.line_at(segment.lead.start),
         quote=" ".join(text[segment.lead.start if not segment.via_giao else _giao_start(context, segment):end].split()),
         start=segment.lead.start,
@@ -383,11 +413,10 @@ def _first_clause_end(lowered: str, start: int, end: int) -> int:
 
 def _due(context: DocumentContext, start: int, end: int) -> str | None:
     """The first dated deadline of the duty: "xong trong tháng 7/2021", "trước ngày 15/01/2021"."""
-    segment = context.text[start:end]
-    for period in find_periods(segment, context.issue_year):
+    for period in context.periods_in(start, end):
         if period.kind == "since" or not period.year_given:
             continue
-        absolute = start + period.start
+        absolute = period.start
         before = context.lowered[max(start, absolute - 40):absolute]
         if not _DUE_CUE.search(before):
             continue
@@ -401,8 +430,8 @@ def _due(context: DocumentContext, start: int, end: int) -> str | None:
 
 def _dated(context: DocumentContext, start: int, end: int) -> bool:
     """Whether a duty has a time limit, a yearly one ("hằng năm, trước ngày 30/11") included."""
-    for period in find_periods(context.text[start:end], context.issue_year or 2000):
-        absolute = start + period.start
+    for period in context.periods_in(start, end):
+        absolute = period.start
         if period.kind != "since" and _DUE_CUE.search(context.lowered[max(start, absolute - 40):absolute]):
             return True
     return False
@@ -412,12 +441,12 @@ def _in_review(lowered: str, start: int, position: int) -> bool:
     """Whether a period belongs to a review ("tham mưu sơ kết ... vào quý II/2023")."""
     clause_start = max(lowered.rfind(";", start, position), lowered.rfind(". ", start, position), start)
     words = list(_REVIEW.finditer(lowered, clause_start, position))
-    return bool(words) and position - words[-1].end() < 90
+    return bool(words) and position - words[-1].end() < 160
 
 
 def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
-    for recurrence in find_recurrences(context.text[start:end]):
-        if not _in_review(context.lowered, start, start + recurrence.start):
+    for recurrence in context.recurrences_in(start, end):
+        if not _in_review(context.lowered, start, recurrence.start):
             return recurrence.recurrence
     return None
 

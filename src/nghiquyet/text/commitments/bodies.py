@@ -24,7 +24,7 @@ from functools import lru_cache
 from nghiquyet.text.normalize import match_key
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
     key: str  # match_key of the token: lower case, tone placement normalised
     text: str
@@ -118,6 +118,7 @@ _EVERYONE_HEADS = {" ".join(_keys(h)) for h in (
     "cấp ủy", "cấp ủy đảng", "chính quyền", "tổ chức đảng", "tổ chức cơ sở đảng", "đảng viên", "chi bộ",
     "chi ủy", "đảng bộ", "cơ quan", "đơn vị", "địa phương", "ngành", "cấp ủy viên", "người đứng đầu",
 )}
+_LEVELS = [_keys(level) for level in ("cấp tỉnh", "cấp huyện", "cấp xã", "cấp cơ sở")]
 _ALL_LEVELS = re.compile(r"\bcác\s+cấp\b", re.IGNORECASE)
 _EVERY_LEVEL = [_keys(q) for q in ("các cấp", "cấp trên", "cấp dưới", "cùng cấp", "đồng cấp")]
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
@@ -141,14 +142,18 @@ _QUALIFIERS = _phrases(
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _qualifier in _QUALIFIERS:
+    _QUALIFIERS_BY_FIRST.setdefault(_qualifier[0], []).append(_qualifier)
 # What a generic head ("các cơ quan", "đơn vị") may add about its role; after a proper name
 # these words are the predicate ("Ban Tổ chức Tỉnh ủy tham mưu ...").
 _ROLE_QUALIFIERS = _phrases(
     "tham mưu", "giúp việc", "tham mưu, giúp việc", "tham mưu giúp việc", "chuyên trách",
     "liên quan", "có liên quan", "tư pháp", "chức năng", "thành viên", "chuyên môn", "nhà nước",
     "thông tin đại chúng", "thông tin, truyền thông", "thông tin truyền thông", "thông tấn, báo chí",
-    "báo chí", "truyền thông",
+    "báo chí", "truyền thông", "lực lượng vũ trang",
 )
+_NAMING_ROLES = [role for role in _ROLE_QUALIFIERS if role[-1] != _key("quan") and role[0] not in (_key("tham"), _key("giúp"))]
 _OF = _key("của")
 _OWNER_QUALIFIERS = [_keys(q) for q in ("tỉnh ủy", "tỉnh", "huyện", "thành phố", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "trung ương")]
 
@@ -192,6 +197,7 @@ class BodyName:
     end: int
     group: bool = False  # a group phrase ("các huyện ủy, thành ủy ...") rather than one body
     everyone: bool = False  # every level or every unit of a kind ("cấp ủy các cấp", "mỗi đảng viên")
+    person: bool = False  # persons by role ("Các đồng chí Tỉnh ủy viên", "Bí thư các huyện ủy")
 
 
 @dataclass(frozen=True)
@@ -203,7 +209,13 @@ class BodyList:
     @property
     def everyone(self) -> bool:
         """Addressed to the whole system rather than to named bodies ("... và các đoàn thể các cấp")."""
-        return all(name.everyone for name in self.names) or any(_ALL_LEVELS.search(name.text) for name in self.names)
+        if self.names[0].everyone or all(name.everyone for name in self.names):
+            return True  # "Người đứng đầu cấp ủy đảng, chính quyền các cấp, các đồng chí Tỉnh ủy viên"
+        # "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội các cấp": the levels cover the list,
+        # unless it names persons ("Các đồng chí Ủy viên Ban Chấp hành và các đồng chí lãnh đạo các cấp").
+        return any(_ALL_LEVELS.search(name.text) for name in self.names) and not any(
+            name.person and not name.everyone for name in self.names
+        )
 
     @property
     def text(self) -> str:
@@ -299,7 +311,7 @@ class _Reader:
                 end = self._qualifiers(index + 2)
                 start = self.tokens[first].start
                 return BodyName(self.text[start:self.tokens[end - 1].end], start, self.tokens[end - 1].end, True,
-                                any(self._phrase_at(p, q) for p in range(index, end) for q in _EVERY_LEVEL)), end
+                                any(self._phrase_at(p, q) for p in range(index, end) for q in _EVERY_LEVEL), True), end
         head, index_after_head = self._head(index, determiner)
         if head is None:
             return None, first
@@ -325,15 +337,21 @@ class _Reader:
                 index = name_end
             elif kind == "place" and not determiner:
                 return None, first
-            index = self._qualifiers(index, generic=head in _GENERIC_HEADS and index == index_after_head)
+            generic = head in _GENERIC_HEADS and index == index_after_head
+            if generic and any(self._phrase_at(index, role) for role in _NAMING_ROLES):
+                everyone = False  # "các cơ quan tư pháp", "các đơn vị lực lượng vũ trang": a named class
+            index = self._qualifiers(index, generic=generic)
         if determiner:
             index = self._group_continuation(index)
         end = self.tokens[index - 1].end
         start = self.tokens[first].start
-        everyone = everyone or any(
-            self._phrase_at(position, level) for position in range(index_after_head, index) for level in _EVERY_LEVEL
+        levels = sum(
+            self._phrase_at(position, level) for position in range(index_after_head, index) for level in _LEVELS
         )
-        return BodyName(self.text[start:end], start, end, group, everyone), index
+        everyone = everyone or levels > 1 or any(
+            self._phrase_at(position, level) for position in range(index_after_head, index) for level in _EVERY_LEVEL
+        )  # "các cấp", or several levels ("chủ tịch UBND cấp huyện, cấp xã")
+        return BodyName(self.text[start:end], start, end, group, everyone, person or kind == "person"), index
 
     def _head(self, index: int, after_determiner: bool) -> tuple[str | None, int]:
         for length in range(_MAX_HEAD, 0, -1):
@@ -440,11 +458,10 @@ class _Reader:
                 break
             index += len(role)
             generic = role[-1] != _key("quan")  # nothing more after "(có) liên quan"
-        qualifiers = _QUALIFIERS
         while True:
             if self.key(index) in (",", _key("từ"), _key("và")) and self.key(index + 1) == _key("cấp"):
                 index += 1  # "từ cấp huyện, cấp xã và ..." lists levels
-            for qualifier in qualifiers:
+            for qualifier in _QUALIFIERS_BY_FIRST.get(self.key(index), ()):
                 if self._phrase_at(index, qualifier):
                     index += len(qualifier)
                     if self._starts_name(index) and qualifier[-1] in _PLACE_KEYS:

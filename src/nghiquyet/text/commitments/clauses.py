@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*[./]+)?\s+(?=[\"“(]?[A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚĂĐĨŨƠƯ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*[./]+)?\s+(?=[\"“(]?(\w))")
+_ROMAN_END = re.compile(r"\s[IVX]{1,4}\.$")  # "đô thị loại V." ends a sentence
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b[A-ZĐ]{1,3}|\bv\.v|\bTS|\bThS|\bPGS|\bGS)\.$")
 
 
@@ -18,8 +19,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     spans = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
+        if not match.group(1).isupper():
+            continue  # "dịch bệnh… đăng ký": a sentence begins with a capital
         head = text[cursor:match.start()]
-        if _ABBREVIATION_BEFORE.search(head[-6:]):
+        if _ABBREVIATION_BEFORE.search(head[-6:]) and not _ROMAN_END.search(head[-8:]):
             continue
         spans.append(_trim(text, cursor, match.start()))
         cursor = match.end()

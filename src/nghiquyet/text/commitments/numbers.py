@@ -104,8 +104,10 @@ class Quantity:
     rank: bool = False  # "nhóm 15 tỉnh dẫn đầu"
 
 
+# A figure stands alone, or glued to a unit of measure ("18m", "18m2/người", "500ha").
+_GLUED_UNIT = r"(?:m2|m3|km2|km|m|ha|kg|kw|mw|kwh|mwh)\b"
 _NUMBER = re.compile(
-    rf"(?<![\w.,/])(?:{_DIGITS.pattern})(?![^\W\d_])"
+    rf"(?<![\w.,/])(?:{_DIGITS.pattern})(?:(?![^\W\d_])|(?={_GLUED_UNIT}))"
 )
 # Words right before a figure that make it a label rather than an amount.
 _LABEL_BEFORE = re.compile(
@@ -156,7 +158,10 @@ _UNIT_STOP = {
     "sau", "trước", "khi", "nếu", "bằng", "qua", "đi", "ra", "đối", "hoàn", "tham", "tiếp",
     "thực", "xếp", "giữ", "duy", "đang", "do", "trực", "nằm", "ít", "tối", "quanh",
 }
-_CLASSIFIERS = {"khu", "cụm", "điểm", "hộ", "lượt", "tổ", "đơn", "cơ", "trường", "trung", "bệnh", "nhà", "chi", "đảng"}
+_CLASSIFIERS = {
+    "khu", "cụm", "điểm", "hộ", "lượt", "tổ", "đơn", "cơ", "trường", "trung", "bệnh", "nhà", "chi", "đảng",
+    "loại", "sân", "không",
+}
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -291,7 +296,7 @@ def _read_per(text: str, lowered: str, cursor: int) -> tuple[str | None, int]:
     return " ".join(text[per.start(1):consumed].split()), consumed
 
 
-_NOUN = re.compile(r"\s+([^\W\d_]+)")
+_NOUN = re.compile(rf"\s*({_GLUED_UNIT})|\s+([^\W\d_]+)")
 
 
 def _read_nouns(text: str, lowered: str, cursor: int, limit: int) -> tuple[list[str], int]:
@@ -302,14 +307,19 @@ def _read_nouns(text: str, lowered: str, cursor: int, limit: int) -> tuple[list[
         noun = _NOUN.match(lowered, cursor)
         if not noun:
             break
-        printed = text[noun.start(1):noun.end(1)]
-        if noun.group(1) in _UNIT_STOP:
+        group = 1 if noun.group(1) else 2
+        if group == 1 and words:
+            break  # a unit of measure comes right after the figure
+        printed = text[noun.start(group):noun.end(group)]
+        if noun.group(group) in _UNIT_STOP:
             break
         if printed[0].isupper() and not printed.isupper():
             break  # a capitalised word begins a name: "03 Huyện ủy" is not a unit
         words.append(printed)
         cursor = noun.end()
         ends.append(cursor)
+        if group == 1:
+            break
     if len(words) == 3 and searchable(words[0]) not in _CLASSIFIERS:
         # Most nouns have one or two syllables; three when led by a classifier ("khu công nghiệp").
         words, cursor = words[:2], ends[1]

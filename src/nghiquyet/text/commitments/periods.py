@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START, searchable
+from nghiquyet.text.commitments.lexicon import searchable
 
 
 @dataclass(frozen=True)
@@ -24,20 +24,28 @@ class Period:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_CONGRESS = re.compile(r"(?:đến|trước|tại)\s+đại\s+hội\b")  # "đến đại hội ... nhiệm kỳ 2025-2030"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20|21)\d\d)(?!\d)"
 _SEP_YEAR = rf"\s*(?:/|-|\.|,?\s*năm)\s*{_YEAR}"
 
+# Each pattern begins with a literal or a digit, not a look-behind: Python's engine then
+# skips ahead quickly, which matters on whole documents. Word boundaries and the words
+# before a match ("ngày", "giai đoạn", "đến năm") are checked by hand in ``_extend``.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("date", re.compile(rf"{WORD_START}(?:ngày\s*)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}")),
-    ("date_words", re.compile(rf"{WORD_START}ngày\s*(\d{{1,2}})\s*tháng\s*(\d{{1,2}})\s*,?\s*năm\s*{_YEAR}")),
-    ("half", re.compile(rf"{WORD_START}(?:6|06|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{_YEAR})?")),
-    ("quarter", re.compile(rf"{WORD_START}quý\s+(iv|iii|ii|i|[1-4])(?![\w])(?:{_SEP_YEAR})?")),
-    ("month", re.compile(rf"{WORD_START}tháng\s*(\d{{1,2}})(?!\d)(?:{_SEP_YEAR})?")),
-    ("day", re.compile(rf"{WORD_START}ngày\s*(\d{{1,2}})\s*/\s*(\d{{1,2}})(?![\d/])")),
-    ("span", re.compile(rf"{WORD_START}(?:(giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|từ)\s+)?{_YEAR}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_YEAR}")),
-    ("year", re.compile(rf"{WORD_START}(năm|từ\s+năm|đến|tới|trước|sau|vào|cuối|hết|đầu)\s+{_YEAR}")),
+    ("date", re.compile(rf"(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*{_YEAR}")),
+    ("date_words", re.compile(rf"ngày\s*(\d{{1,2}})\s*tháng\s*(\d{{1,2}})\s*,?\s*năm\s*{_YEAR}")),
+    ("half", re.compile(rf"(?:6|06|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{_YEAR})?")),
+    ("quarter", re.compile(rf"quý\s+(iv|iii|ii|i|[1-4])(?![\w])(?:{_SEP_YEAR})?")),
+    ("month", re.compile(rf"tháng\s*(\d{{1,2}})(?!\d)(?:{_SEP_YEAR})?")),
+    ("day", re.compile(r"ngày\s*(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")),
+    ("span", re.compile(rf"{_YEAR}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_YEAR}")),
+    ("year", re.compile(_YEAR)),
 ]
+_SPAN_LEAD = re.compile(r"(?<![^\W\d_])(giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|từ\s+năm|từ|năm)\s+$")
+_YEAR_LEAD = re.compile(r"(?<![^\W\d_])(từ\s+năm|năm|đến|tới|trước|sau|vào|cuối|hết|đầu)\s+$")
+_DAY_LEAD = re.compile(r"(?<![^\W\d_])ngày\s*$")
+_LETTER_BEFORE = re.compile(r"[^\W\d_]$")
 
 
 def find_periods(text: str, default_year: int | None = None) -> list[Period]:
@@ -45,18 +53,33 @@ def find_periods(text: str, default_year: int | None = None) -> list[Period]:
     if not _HAS_DIGIT.search(text):
         return []
     lowered = searchable(text)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(lowered) + 1)  # characters already part of a period
     found: list[Period] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(lowered):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _LETTER_BEFORE.search(lowered, max(0, match.start() - 1), match.start()):
+                continue  # inside a word or a code ("QCVN02", "H2020")
+            lead = _lead(kind, lowered, match.start())
+            if kind == "year" and lead is None:
+                continue  # a bare year is not a deadline ("giá so sánh 2010")
+            start = match.start() - len(lead) if lead else match.start()
+            if any(taken[start:match.end()]):
                 continue
-            period = _period(kind, match, default_year)
+            period = _period(kind, match, default_year, lowered, start, lead)
             if period is None:
                 continue
-            taken.append(match.span())
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
             found.append(period)
     return sorted(found, key=lambda period: period.start)
+
+
+def _lead(kind: str, lowered: str, start: int) -> str | None:
+    """The words a match needs or may have before it ("ngày", "giai đoạn", "đến năm")."""
+    pattern = {"date": _DAY_LEAD, "span": _SPAN_LEAD, "year": _YEAR_LEAD}.get(kind)
+    if pattern is None:
+        return None
+    found = pattern.search(lowered, max(0, start - 20), start)
+    return found.group() if found else None
 
 
 def parse_period(text: str, default_year: int | None = None) -> str | None:
@@ -67,9 +90,10 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
     return None
 
 
-def _period(kind: str, match: re.Match, default_year: int | None) -> Period | None:
+def _period(kind: str, match: re.Match, default_year: int | None, lowered: str, start: int,
+            lead: str | None) -> Period | None:
     groups = match.groups()
-    start, end = match.span()
+    end = match.end()
     if kind in ("date", "date_words"):
         day, month, year = int(groups[0]), int(groups[1]), groups[2]
         if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -92,13 +116,15 @@ def _period(kind: str, match: re.Match, default_year: int | None) -> Period | No
             return None
         return _with_year(groups[1], default_year, f"-{month:02d}", start, end)
     if kind == "span":
-        lead, first, last = groups
+        first, last = groups
         if int(last) < int(first):
             return None
+        if lead and lead.startswith("nhiệm") and _CONGRESS.search(lowered, max(0, start - 60), start):
+            return Period(first, start, end)  # "đến đại hội ... nhiệm kỳ 2025-2030": the congress opens the term
         return Period(last, start, end, kind="span")
     if kind == "year":
-        lead, year = groups
-        return Period(year, start, end, kind="since" if lead.startswith("từ") or lead == "sau" else "point")
+        since = lead.startswith("từ") or lead.startswith("sau")
+        return Period(groups[0], start, end, kind="since" if since else "point")
     return None
 
 
@@ -112,20 +138,16 @@ def _with_year(year: str | None, default_year: int | None, suffix: str, start: i
 
 # --- recurrences ---------------------------------------------------------------------
 
-_EVERY = r"(?:hằng|hàng|mỗi|từng|các)"
-_RECURRENCES: list[tuple[str, re.Pattern]] = [
-    ("semiannual", re.compile(
-        rf"{WORD_START}(?:(?:định\s+kỳ|mỗi|hằng|hàng|sau)\s+)?(?:6|06|sáu)\s+tháng(?!\s+(?:đầu|cuối)\s+năm)(?:\s*(?:/|một)\s*lần)?{WORD_END}"
-        rf"|{WORD_START}nửa\s+năm(?:\s+một\s+lần)?{WORD_END}|{WORD_START}(?:6|06)\s+tháng\s*/\s*lần"
-    )),
-    ("annual", re.compile(
-        rf"{WORD_START}(?:{_EVERY}\s+năm|năm\s+nào\s+cũng|một\s+năm|định\s+kỳ\s+năm|trong\s+năm){WORD_END}"
-        rf"|/\s*năm{WORD_END}"
-    )),
-    ("quarterly", re.compile(rf"{WORD_START}(?:{_EVERY}\s+quý|định\s+kỳ\s+quý){WORD_END}|/\s*quý{WORD_END}")),
-    ("monthly", re.compile(rf"{WORD_START}(?:{_EVERY}\s+tháng){WORD_END}|/\s*tháng{WORD_END}")),
-    ("weekly", re.compile(rf"{WORD_START}(?:{_EVERY}\s+tuần){WORD_END}|/\s*tuần{WORD_END}")),
-]
+_UNIT_WORD = re.compile(r"(năm|quý|tháng|tuần)(?![^\W\d_])")
+_BY_UNIT = {"năm": "annual", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
+_EVERY_BEFORE = re.compile(r"(?<![^\W\d_])(?:(?:định\s+kỳ\s+)?(?:hằng|hàng|mỗi|từng|các)|định\s+kỳ)\s+$")
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SIX_BEFORE = re.compile(r"(?<![^\W\d_])(?:(?:định\s+kỳ|mỗi|hằng|hàng|sau)\s+)?(?:6|06|sáu)\s+$")
+_HALF_BEFORE = re.compile(r"(?<![^\W\d_])nửa\s+$")
+_ONE_BEFORE = re.compile(r"(?<![^\W\d_])một\s+$")
+_ONCE_AFTER = re.compile(r"\s*(?:/|một)\s*lần(?![^\W\d_])")
+_HALF_YEAR_AFTER = re.compile(r"\s+(?:đầu|cuối)\s+năm")
+_EVERY_YEAR_AFTER = re.compile(r"\s+nào\s+cũng")
 # "trong năm 2021", "các năm 2021-2025" are periods, not recurrences.
 _NOT_RECURRING_AFTER = re.compile(r"\s*(?:19|20|21)\d\d")
 
@@ -138,21 +160,36 @@ class Recurrence:
 
 
 def find_recurrences(text: str) -> list[Recurrence]:
+    """Cadences: "hằng năm", "mỗi quý", "/năm", "định kỳ 6 tháng", "năm nào cũng" ..."""
     lowered = searchable(text)
     found: list[Recurrence] = []
-    for recurrence, pattern in _RECURRENCES:
-        for match in pattern.finditer(lowered):
-            if _NOT_RECURRING_AFTER.match(lowered, match.end()):
-                continue
-            phrase = match.group().strip()
-            if recurrence == "annual" and re.fullmatch(r"(?:trong|một|các)\s+năm", phrase):
-                # "một năm ít nhất 02 lần" is a rate; "trong năm" alone is the current year.
-                if phrase.startswith("trong") or phrase.startswith("các"):
-                    continue
-            if any(match.start() < r.end and r.start < match.end() for r in found):
-                continue
-            found.append(Recurrence(recurrence, match.start(), match.end()))
-    return sorted(found, key=lambda r: r.start)
+    for match in _UNIT_WORD.finditer(lowered):
+        unit, start, end = match.group(1), match.start(), match.end()
+        if _LETTER_BEFORE.search(lowered, max(0, start - 1), start):
+            continue
+        window = max(0, start - 20)
+        recurrence = None
+        if unit == "tháng" and (six := _SIX_BEFORE.search(lowered, window, start)):
+            if not _HALF_YEAR_AFTER.match(lowered, end):
+                recurrence, start = "semiannual", six.start()
+        elif unit == "năm" and (half := _HALF_BEFORE.search(lowered, window, start)):
+            recurrence, start = "semiannual", half.start()
+        elif every := _EVERY_BEFORE.search(lowered, window, start) or _SLASH_BEFORE.search(lowered, window, start):
+            if not _NOT_RECURRING_AFTER.match(lowered, end):
+                recurrence, start = _BY_UNIT[unit], every.start()
+        elif unit == "năm" and (one := _ONE_BEFORE.search(lowered, window, start)):
+            recurrence, start = "annual", one.start()  # "một năm ít nhất 02 lần" is a rate
+        elif unit == "năm" and (each := _EVERY_YEAR_AFTER.match(lowered, end)):
+            recurrence, end = "annual", each.end()
+        if recurrence is None:
+            continue
+        once = _ONCE_AFTER.match(lowered, end)
+        if once:
+            end = once.end()
+        if found and start < found[-1].end:
+            continue
+        found.append(Recurrence(recurrence, start, end))
+    return found
 
 
 def parse_recurrence(text: str) -> str | None:

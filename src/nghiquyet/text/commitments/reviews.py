@@ -16,7 +16,6 @@ import re
 from nghiquyet.text.commitments.clauses import sentences
 from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import WORD_END, WORD_START
-from nghiquyet.text.commitments.periods import find_periods, find_recurrences
 from nghiquyet.text.commitments.structure import ORGANISATION, PREAMBLE, PURPOSE, VIEWPOINT
 from nghiquyet.text.model import Review
 
@@ -32,6 +31,10 @@ _OWN_OBJECT = re.compile(
     r"\s*(?:,\s*)?(?:(?:vào|trong|đến|năm|định\s+kỳ|hằng|hàng|và|để)\b|$|[.;,)])"
 )
 _NOT_OWN = re.compile(r"\s*(?:,\s*)?(?:các|những|công\s+tác|phong\s+trào|hoạt\s+động|thực\s+tiễn|rút\s+kinh\s+nghiệm|mô\s+hình)\b")
+_THIS_ONE = re.compile(
+    r"(?:nghị\s+quyết|chỉ\s+thị|kết\s+luận|kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?|đề\s+án|quy\s+định)\s+này"
+    r"(?:\s+của\s+[^,;.]{0,40}?(?=\s+(?:vào|trong|năm|quý|tháng)\b))?(?:\s+(?:vào|trong)\b)?"
+)
 _LISTED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
@@ -89,6 +92,9 @@ def _own_object(context: DocumentContext, start: int) -> int | None:
     This document is named with a capital or "này" ("Nghị quyết", "Chỉ thị này"); a lower-case
     "nghị quyết, chỉ thị của Đảng" means resolutions in general.
     """
+    mentioned = _THIS_ONE.search(context.lowered, start, _clause_end(context.lowered, start, start + 200))
+    if mentioned:
+        return mentioned.end()  # "tổng kết các nghị quyết ... và Kết luận này (của ...) trong quý III/2025"
     if _NOT_OWN.match(context.lowered, start):
         return None
     match = _OWN_OBJECT.match(context.lowered, start)
@@ -109,17 +115,15 @@ def _due(context: DocumentContext, start: int, end: int, own: int | None) -> tup
     """The review's time: a period or cadence right after its object ("sơ kết việc thực hiện
     Nghị quyết vào quý II/2023", "... hằng năm"), or a cadence right before it ("hằng năm sơ kết")."""
     reach = (own if own is not None else start) + 3
-    segment = context.text[start:end]
-    for period in find_periods(segment, context.issue_year):
+    for period in context.periods_in(start, end):
         if period.kind != "since" and period.year_given:
-            if start + period.start <= reach:
+            if period.start <= reach:
                 return period.period, True
             break
-    recurrences = find_recurrences(segment)
-    if recurrences and start + recurrences[0].start <= reach:
+    recurrences = context.recurrences_in(start, end)
+    if recurrences and recurrences[0].start <= reach:
         return recurrences[0].recurrence, True
-    before = context.text[max(0, start - 30):start]
-    recurrences = find_recurrences(before)
-    if recurrences and recurrences[-1].end >= len(before) - 12:
+    recurrences = context.recurrences_in(max(0, start - 30), start)
+    if recurrences and recurrences[-1].end >= start - 12:
         return recurrences[-1].recurrence, True  # "hằng năm sơ kết"
     return None, False

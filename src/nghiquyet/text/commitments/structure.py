@@ -41,7 +41,10 @@ _MARKERS = [
 
 # Heading keywords, checked on a heading's own title, most specific first.
 _PARTS = [
-    (ORGANISATION, re.compile(r"tổ chức (?:chỉ đạo )?thực hiện|trách nhiệm thực hiện|phân công (?:trách nhiệm|thực hiện|nhiệm vụ)|tổ chức triển khai")),
+    (ORGANISATION, re.compile(
+        r"^(?:tổ chức (?:chỉ đạo )?thực hiện|trách nhiệm thực hiện|phân công (?:trách nhiệm|thực hiện|nhiệm vụ)"
+        r"|tổ chức triển khai|trách nhiệm của các cơ quan)"
+    )),
     (PURPOSE, re.compile(r"^(?:mục đích|yêu cầu)")),
     (GOALS, re.compile(r"mục tiêu|chỉ tiêu|phấn đấu")),
     (VIEWPOINT, re.compile(r"^quan điểm")),

@@ -23,7 +23,7 @@ from nghiquyet.text.commitments.context import DocumentContext
 from nghiquyet.text.commitments.lexicon import searchable, words_pattern
 from nghiquyet.text.commitments.numbers import Quantity, find_quantities
 from nghiquyet.text.commitments.periods import Period, find_periods, find_recurrences
-from nghiquyet.text.commitments.structure import GOALS, OTHER, TASKS, Block
+from nghiquyet.text.commitments.structure import GOALS, OTHER, PREAMBLE, TASKS, Block
 from nghiquyet.text.model import Target
 
 _PER_RECURRENCE = {"năm": "annual", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
@@ -34,7 +34,11 @@ _DOCUMENT_UNITS = {
     "định hướng", "nhiệm vụ", "giải pháp", "đột phá", "quy định", "quyết định", "nhóm giải pháp",
 }
 _PAST = re.compile(words_pattern(["đã", "vừa qua", "những năm qua", "thời gian qua", "nhiệm kỳ qua", "so với cùng kỳ"]))
-_QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức)\s+(?:[^\W\d_]+\s+){0,2}$")
+_QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức|còn|giảm\s+còn|xuống\s+còn)\s+(?:[^\W\d_]+\s+){0,2}$")
+_STRIVE = re.compile(r"phấn\s+đấu")
+_MEASURE = re.compile(r"m2|m3|km2|km|m|ha|kg|kw|mw|kwh|mwh|tấn|lít")  # sizes are targets, not who counts
+_COMPARED = re.compile(r"so\s+với\s*$")  # "tăng 2,5 lần so với năm 2020": a base, not a past result
+_ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s*$")
 _SCOPE_AT = re.compile(r"(?:tại|ở|đối với)\s+(cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)|khu\s+vực\s+\w+(?:\s+\w+)?|thành\s+thị|nông\s+thôn)")
@@ -61,11 +65,22 @@ _TRAILING_NOISE = re.compile(
 def extract_targets(context: DocumentContext) -> list[Target]:
     targets: list[Target] = []
     for block in context.blocks:
-        if block.part not in (GOALS, TASKS, OTHER):
+        if block.part not in (GOALS, TASKS, OTHER, PREAMBLE):
             continue
         for start, end in sentences(context.text, block.content_start, block.end):
+            if block.part == PREAMBLE and not _states_an_aim(context, start, end):
+                continue  # the preamble assesses the past, unless it states the aim ("Để phấn đấu ... đến năm 2025 đạt ...")
             targets.extend(_sentence_targets(context, block, start, end))
     return targets
+
+
+def _states_an_aim(context: DocumentContext, start: int, end: int) -> bool:
+    if not _STRIVE.search(context.lowered, start, end):
+        return False
+    return any(
+        p.kind != "since" and p.year_given and (context.issue_year is None or int(p.period[:4]) >= context.issue_year)
+        for p in context.periods_in(start, end)
+    )
 
 
 def _sentence_targets(context: DocumentContext, block: Block, start: int, end: int) -> list[Target]:
@@ -76,8 +91,8 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
     if not quantities:
         return []
     in_goals = block.part == GOALS
-    periods = [_shift_period(p, start) for p in find_periods(sentence, context.issue_year)]
-    recurrences = [(r.recurrence, r.start + start, r.end + start) for r in find_recurrences(sentence)]
+    periods = context.periods_in(start, end)
+    recurrences = [(r.recurrence, r.start, r.end) for r in context.recurrences_in(start, end)]
     clause_spans = clauses(text, start, end)
     found: list[Target] = []
     skip: set[int] = set()
@@ -100,8 +115,8 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         clause = next((span for span in clause_spans if span[0] <= quantity.number_start < span[1]), (start, end))
         if _is_past(context, quantity, clause, periods, index in baselines):
             continue
-        deadline = _deadline(context, block, quantity, clause, periods, baselines.get(index))
-        recurrence = _recurrence(block, quantity, start, clause, recurrences)
+        deadline = _deadline(context, block, quantity, start, clause, periods, baselines.get(index))
+        recurrence = _recurrence(context, block, quantity, start, clause, recurrences)
         segment_start, segment_end = _indicator_span(quantities, index, skip, baselines, clause)
         if clause != current_clause:
             current_clause = clause
@@ -110,11 +125,14 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
             context, segment_start, segment_end, quantity, clause, previous, previous_end, value_first,
         )
         baseline = baselines.get(index)
+        comparator = quantity.comparator
+        if comparator == "eq" and quantity.value_max is None and found and _continues_list(context, found[-1], previous_end, quantity):
+            comparator = found[-1].comparator  # "Trên 95% ... cấp tỉnh, 85% ... cấp huyện": one comparator leads the list
         target = Target(
             indicator=indicator,
             value=quantity.value,
             value_max=quantity.value_max,
-            comparator=quantity.comparator,
+            comparator=comparator,
             unit=quantity.unit,
             scope=scope,
             deadline=deadline,
@@ -129,14 +147,46 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         )
         found.append(target)
         previous, previous_end = target, quantity.end
+    _scope_first_of_list(found)
     return found
+
+
+def _continues_list(context: DocumentContext, previous: Target, previous_end: int, quantity: Quantity) -> bool:
+    """Whether a figure follows the one before as the next member of the same list."""
+    if previous.value_max is not None or previous.comparator == "eq" or previous.unit != quantity.unit:
+        return False
+    between = context.lowered[previous_end:quantity.start]
+    return bool(re.search(r"(?:,|;|\bvà)\s*$", between)) and "(" not in between
+
+
+def _scope_first_of_list(targets: list[Target]) -> None:
+    """ "mức độ 1 đạt 96,4%, mức độ 2 đạt 21,4%": the first figure's indicator holds its own scope.
+
+    When a figure's scope ("mức độ 2") starts with words found in the indicator it shares with
+    the figure before ("Tỷ lệ trường đạt chuẩn quốc gia mức độ 1"), the indicator is split there.
+    """
+    for head, sibling in zip(targets, targets[1:]):
+        if head.scope is not None or sibling.scope is None or sibling.indicator != head.indicator:
+            continue
+        lead_words = " ".join(searchable(sibling.scope).split()[:2])
+        position = searchable(head.indicator).find(" " + lead_words + " ") if lead_words else -1
+        if position <= 0:
+            continue
+        indicator = _clean(head.indicator[:position])
+        if not indicator:
+            continue
+        head.scope = head.indicator[position + 1:].strip()
+        for target in targets:
+            if target.indicator == sibling.indicator:
+                target.indicator = indicator
 
 
 def _qualifies_share(share: Quantity, count: Quantity, between: str) -> bool:
     """A count inside the noun phrase of a share ("100% doanh nghiệp có sử dụng 25 lao động") narrows it."""
     return (
-        share.unit in ("%", "‰") and count.unit not in ("%", "‰") and len(between) < 90
-        and not re.search(r"[;()]|\b(?:và|hoặc|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
+        share.unit in ("%", "‰") and count.unit not in ("%", "‰") and not _MEASURE.fullmatch(count.unit or "")
+        and len(between) < 90
+        and not re.search(r"[;()]|\b(?:và|hoặc|với|trong đó)\b", between) and not between.strip().startswith(",") and not between.rstrip().endswith(",")
     )
 
 
@@ -164,17 +214,15 @@ def _shift(quantity: Quantity, offset: int) -> Quantity:
     )
 
 
-def _shift_period(period: Period, offset: int) -> Period:
-    return Period(period.period, period.start + offset, period.end + offset, period.year_given, period.kind)
-
-
 def _is_countable(quantity: Quantity) -> bool:
     if quantity.unit is None:
         return False
     unit = searchable(quantity.unit)
     first = unit.split()[0]
-    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "cấp", "khóa", "khoá", "sao"}:
+    if unit in _DURATION_UNITS or first in {"giờ", "phút", "ngày", "tuần", "tháng", "năm", "nhiệm", "cấp", "khóa", "khoá", "sao"}:
         return False  # durations, levels ("2 cấp") and grades ("5 sao") are rules and standards, not goals
+    if first == "tuổi" and quantity.comparator != "eq":
+        return False  # "dưới 40 tuổi", "không quá 25 tuổi": who counts or a rule; "đạt 75 tuổi" is a goal
     return not any(unit == word or unit.startswith(word + " ") for word in _DOCUMENT_UNITS)
 
 
@@ -188,41 +236,41 @@ def _is_past(context: DocumentContext, quantity: Quantity, clause: tuple[int, in
         return True
     if context.issue_year is None or raised:
         return False
-    dated = [p for p in periods if clause[0] <= p.start and p.end <= quantity.start and p.kind != "since"]
+    dated = [
+        p for p in periods
+        if clause[0] <= p.start and p.end <= quantity.start and p.kind != "since"
+        and not _COMPARED.search(context.lowered, max(clause[0], p.start - 12), p.start)
+    ]
     return bool(dated) and _year(dated[-1]) < context.issue_year and dated[-1].kind == "point"
 
 
-def _deadline(context, block: Block, quantity: Quantity, clause, periods: list[Period], baseline) -> str | None:
+def _deadline(context: DocumentContext, block: Block, quantity: Quantity, sentence_start: int, clause,
+              periods: list[Period], baseline) -> str | None:
+    """The clause's own period, else the nearest heading or lead-in above, else the title's."""
     def usable(period: Period) -> bool:
-        if period.kind == "since" or not period.year_given:
+        if not period.year_given or (baseline and baseline[1] and period.period == baseline[1]):
             return False
-        if baseline and baseline[1] and period.period == baseline[1]:
-            return False
+        if period.kind == "since" and not _ONWARDS.match(context.lowered, period.end):
+            return False  # "thực hiện từ năm 2022" starts; "từ năm 2026 trở đi" sets the horizon
         return context.issue_year is None or _year(period) >= context.issue_year
 
-    sentence_start = min((p.start for p in periods), default=clause[0])
-    before = [p for p in periods if p.end <= quantity.number_start and usable(p) and (p.start >= clause[0] or p.start <= sentence_start)]
+    before = [
+        p for p in periods
+        if p.end <= quantity.number_start and usable(p) and (p.start >= clause[0] or p.start - sentence_start <= 25)
+    ]
     if before:
         return before[-1].period
     after = [p for p in periods if p.start >= quantity.end and p.end <= clause[1] and usable(p)]
     if after:
         return after[0].period
-    for heading in _headings_above(block):
-        for period in find_periods(heading, context.issue_year):
-            if period.kind != "since" and period.year_given:
+    for text in context.governing_texts(block):
+        for period in find_periods(text, context.issue_year):
+            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and usable(period):
                 return period.period
     return context.title_deadline
 
 
-def _headings_above(block: Block):
-    if block.title and block.kind is not None:
-        yield block.title
-    for ancestor in block.ancestors():
-        if ancestor.title:
-            yield ancestor.title
-
-
-def _recurrence(block: Block, quantity: Quantity, sentence_start: int, clause, recurrences) -> str | None:
+def _recurrence(context: DocumentContext, block: Block, quantity: Quantity, sentence_start: int, clause, recurrences) -> str | None:
     if quantity.per and searchable(quantity.per) in _PER_RECURRENCE:
         return _PER_RECURRENCE[searchable(quantity.per)]
     in_clause = [r for r in recurrences if clause[0] <= r[1] < clause[1]]
@@ -231,8 +279,11 @@ def _recurrence(block: Block, quantity: Quantity, sentence_start: int, clause, r
     leading = [r for r in recurrences if r[1] < clause[0]]
     if leading and leading[0][1] - sentence_start < 20:
         return leading[0][0]  # "Hằng năm, ...; ..." governs the whole sentence
-    for heading in _headings_above(block):
-        found = find_recurrences(heading)
+    opening = context.recurrences_in(block.content_start, min(block.content_start + 20, sentence_start))
+    if opening:
+        return opening[0].recurrence  # "11. Hằng năm, ... . Tỷ lệ ...": the item's lead-in governs it
+    for text in context.governing_texts(block):
+        found = find_recurrences(text)
         if found:
             return found[0].recurrence
     return None
@@ -254,9 +305,10 @@ def _indicator_and_scope(context: DocumentContext, segment_start: int, segment_e
         if tail and len(tail.split()) <= 6:
             return head or (previous.indicator if previous else after), tail
         return tail or head or after, scope
-    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)", text[previous_end:segment_end])
+    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)\s*(trong đó|\()?", text[previous_end:segment_end])
     cleaned = _clean(raw)
-    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= 5:
+    longest = 12 if sub_item and (sub_item.group(1) or "(" in sub_item.group()) else 6  # "trong đó <a longer scope>"
+    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= longest:
         return previous.indicator, _without_shared_words(cleaned, previous.indicator)
     return cleaned or after, scope
 
