@@ -93,6 +93,18 @@ class DocumentQuerySet(models.QuerySet):
     def real(self):
         return self.filter(is_placeholder=False)
 
+    def readable_by(self, policy):
+        """The documents ``policy`` lets its user read, as a plain queryset.
+
+        The policy's own scope joins the recipients and so needs DISTINCT,
+        which over the full texts is slow; filtering by the scoped ids is not.
+        """
+        return self.filter(pk__in=policy.scope(Document.objects.all()).values("pk"))
+
+    def listing(self):
+        """Without the full text and its maps, which lists never show."""
+        return self.defer("text", "anchors", "outline", "warnings", "folded")
+
     def register_order(self):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "symbol_key", "pk")
 

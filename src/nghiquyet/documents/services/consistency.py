@@ -293,6 +293,7 @@ def check(documents) -> list[Finding]:
         ExtractedItem.objects.filter(document__in=documents, type=ExtractedItem.Type.TARGET)
         .exclude(status=ExtractedItem.Status.REJECTED)
         .select_related("document")
+        .defer("document__text", "document__anchors", "document__folded", "document__warnings")
         .order_by("document__issued_on", "document_id", "start")
     )
     findings = indicator_conflicts(items)

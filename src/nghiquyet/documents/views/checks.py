@@ -27,7 +27,7 @@ FEED_FUTURE = datetime.timedelta(days=2 * 365)
 
 
 def consistency_check(request):
-    documents = policy_for(request).scope(Document.objects.real())
+    documents = Document.objects.real().readable_by(policy_for(request))
     findings = consistency.check(documents)
     return render(request, "documents/consistency.html", {"findings": findings, "checked": documents.count()})
 
