@@ -116,6 +116,18 @@ UNSCOPED: dict[str, str] = {
 }
 
 
+def within_units_q(lookup: str, units: Q) -> Q:
+    """Rows whose unit (at ``lookup``) is one of the ``units`` condition.
+
+    Through a relation this is ``unit_id IN (SELECT id FROM unit WHERE path
+    range)``: both engines walk the path index, then the foreign key index,
+    where a join on the path range can make PostgreSQL scan the whole table.
+    """
+    if not lookup:
+        return units
+    return Q(**{f"{lookup}__in": Unit.objects.filter(units).values("pk")})
+
+
 def crosses_many(model: type[Model], lookup: str) -> bool:
     """Does ``lookup`` from ``model`` go through a to-many relation (so rows can repeat)?"""
     for name in filter(None, lookup.split("__")):
@@ -201,11 +213,12 @@ class AccessPolicy:
 
     def units_q(self, lookup: str = "") -> Q:
         """Rows whose unit (at ``lookup``) lies in the user's scope."""
-        prefix = unit_prefix(lookup)
-        parts = [subtree_q(unit.path, prefix) for unit in self.home_units]
+        parts = [subtree_q(unit.path) for unit in self.home_units]
         for unit, whole_subtree in self.granted_roots:
-            parts.append(subtree_q(unit.path, prefix) if whole_subtree else Q(**{f"{prefix}pk": unit.pk}))
-        return reduce(or_, parts) if parts else Q(pk__in=[])
+            parts.append(subtree_q(unit.path) if whole_subtree else Q(pk=unit.pk))
+        if not parts:
+            return Q(pk__in=[])
+        return within_units_q(lookup, reduce(or_, parts))
 
     def units_above_q(self, lookup: str = "") -> Q:
         """Rows whose unit (at ``lookup``) is above one of the user's own units."""
@@ -216,8 +229,7 @@ class AccessPolicy:
         cleared = [m.unit for m in self.memberships if m.secret_clearance]
         if not cleared:
             return Q(pk__in=[])
-        prefix = unit_prefix(lookup)
-        return reduce(or_, (subtree_q(unit.path, prefix) for unit in cleared))
+        return within_units_q(lookup, reduce(or_, (subtree_q(unit.path) for unit in cleared)))
 
     def visible_units(self):
         """The units whose records the user reads: own subtrees and granted ones."""
