@@ -11,9 +11,11 @@ api = NinjaAPI(title="Nghị Quyết API", version="1", auth=django_auth, urls_n
 
 
 def _add_routers() -> None:
+    from nghiquyet.documents.api import router as documents
     from nghiquyet.organisations.api import router as organisations
 
     api.add_router("/organisations/", organisations)
+    api.add_router("/documents/", documents)
 
 
 _add_routers()

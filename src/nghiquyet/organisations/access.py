@@ -38,6 +38,11 @@ Reading:
 - secret (Mật) documents, and everything derived from them, need a
   membership with ``secret_clearance`` at the issuing unit or an ancestor, or
   at a unit the document is addressed to.
+- documents whose issuer is not in the tree (Central bodies, other provinces,
+  and placeholders of documents only cited so far) are read like documents
+  of the root: every member of the tree may read them, secret ones only with
+  a clearance; they are changed by the managing roles held at a root unit.
+  Records derived from them (items, references, tasks) follow the same rule.
 - superusers see everything.
 
 Changing: a user may change a record when they hold one of the roles the
@@ -108,6 +113,19 @@ RULES: dict[str, Rule] = {
     # A user is seen by the units where they hold a role, changed by the
     # administrators of all of them.
     "organisations.User": Rule(unit="memberships__unit", change_roles=ADMINISTRATORS),
+    "documents.Document": Rule(unit="issuer_unit", document=""),
+    "documents.SourceFile": Rule(unit="documents__issuer_unit", document="documents"),
+    "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
+    "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
+    # A body name resolved once for every document; named units and those
+    # below see it, managers of the named unit change it.
+    "documents.BodyMapping": Rule(unit="unit", also_units=("group__anchor",), downward=True),
+    # A user's own import batches and calendar address, seen from their units.
+    "documents.ImportJob": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
+    "documents.CalendarToken": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
+    "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
+    "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
+    "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),
 }
 
 # Models of our apps that hold no unit data, with the reason.
@@ -262,11 +280,16 @@ class AccessPolicy:
         issuer = f"{prefix}issuer_unit"
         reach = self.units_q(issuer) | self.units_above_q(issuer)
         reach |= Q(**{f"{prefix}recipient_units__in": [u.pk for u in self.home_units]})
+        outside_tree = Q(**{f"{issuer}__isnull": True})
+        if self.home_units:
+            reach |= outside_tree
         open_documents = Q(**{f"{prefix}secret": False}) & reach
+        cleared_ancestors = self._cleared_ancestor_ids()
         cleared = Q(**{f"{prefix}secret": True}) & (
             self.cleared_units_q(issuer)
-            | Q(**{f"{prefix}issuer_unit__in": self._cleared_ancestor_ids()})
+            | Q(**{f"{prefix}issuer_unit__in": cleared_ancestors})
             | Q(**{f"{prefix}recipient_units__in": [m.unit_id for m in self.memberships if m.secret_clearance]})
+            | (outside_tree if cleared_ancestors else Q(pk__in=[]))
         )
         return open_documents | cleared
 
@@ -322,11 +345,17 @@ class AccessPolicy:
     def can_change(self, obj: Model) -> bool:
         if self.is_superuser:
             return True
-        units = self.owning_units(obj)
-        if not units or not self.can_view(obj):
+        if not self.can_view(obj):
             return False
-        change_roles = rule_for(type(obj)).change_roles
-        return all(self.roles_at(unit) & change_roles for unit in units)
+        rule = rule_for(type(obj))
+        units = self.owning_units(obj)
+        if not units:
+            # A document from outside the tree belongs, for changes, to the roots.
+            return rule.document is not None and bool(self.roles_at_roots() & rule.change_roles)
+        return all(self.roles_at(unit) & rule.change_roles for unit in units)
+
+    def roles_at_roots(self) -> set[str]:
+        return {m.role for m in self.memberships if m.unit.parent_id is None}
 
     def can_create_at(self, model: type[Model], unit: Unit) -> bool:
         """May the user create a record of ``model`` owned by ``unit``?"""

@@ -198,6 +198,25 @@ class Review:
 
 
 @dataclass
+class Block:
+    """Lines of a document that are not running text: header, title, recipients, signature, footnote.
+
+    Layout repair moves them out of the body (a title block printed forty
+    lines into the text, a "Nơi nhận" list inserted between two paragraphs);
+    metadata is read from them.
+    """
+
+    role: str  # "header", "title", "recipients", "signature", "footnote"
+    first_line: int
+    last_line: int
+    lines: list[str] = field(default_factory=list)  # the non-blank lines, stripped
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass
 class SourceRef:
     file: str
     first_line: int
@@ -228,6 +247,7 @@ class ParsedDocument:
     assignments: list[Assignment] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # what layout repair moved out of the body
 
     def to_json(self) -> dict:
         return {
@@ -263,6 +283,8 @@ class AbsentDocument:
     issued_on: date | None = None
     kind: str | None = None
     reason: str = ""
+    secret: bool = False  # the table of contents says it is a secret document
+    issuer: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -270,6 +292,8 @@ class AbsentDocument:
             "title": self.title,
             "issued_on": self.issued_on.isoformat() if self.issued_on else None,
             "kind": self.kind,
+            "issuer": self.issuer,
+            "secret": self.secret,
             "reason": self.reason,
         }
 
