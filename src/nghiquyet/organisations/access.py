@@ -73,7 +73,6 @@ from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
-EVERYONE = set(Role)
 
 
 @dataclass(frozen=True)
