@@ -6,7 +6,7 @@ import pytest
 
 from nghiquyet.organisations import services
 from nghiquyet.organisations.models import Unit, UnitAlias
-from nghiquyet.organisations.names import UnitNames, clean_phrase
+from nghiquyet.organisations.names import UnitDirectory, clean_phrase
 
 # (phrase as written in recipients lists and assignments, expected unit codes)
 SINGLE_BODIES = [
@@ -62,7 +62,7 @@ GROUPS = [
 
 @pytest.fixture
 def names(demo_organisation):
-    return UnitNames()
+    return UnitDirectory()
 
 
 def test_single_bodies_resolve_to_their_unit(names):
@@ -88,15 +88,15 @@ def test_a_group_resolves_to_its_members_on_the_day_asked(demo_organisation):
     reform = datetime.date(2025, 7, 1)
     services.abolish(demo_organisation["HU-YT"], reform, successor=demo_organisation["TU-BG"])
     phrase = "Các huyện ủy, thành ủy"
-    before = UnitNames(datetime.date(2025, 1, 1)).resolve(phrase).units
-    after = UnitNames(datetime.date(2025, 8, 1)).resolve(phrase).units
+    before = UnitDirectory(datetime.date(2025, 1, 1)).resolve(phrase).units
+    after = UnitDirectory(datetime.date(2025, 8, 1)).resolve(phrase).units
     assert "HU-YT" in {u.code for u in before} and "HU-YT" not in {u.code for u in after}
 
 
 def test_former_names_still_find_the_unit(demo_organisation):
     board = demo_organisation["BTG-TU"]
     services.rename(board, "Ban Tuyên giáo và Dân vận Tỉnh ủy", datetime.date(2025, 3, 1))
-    names = UnitNames(datetime.date(2025, 8, 1))
+    names = UnitDirectory(datetime.date(2025, 8, 1))
     assert names.resolve("Ban Tuyên giáo Tỉnh ủy").units == [board]
     assert names.resolve("Ban Tuyên giáo và Dân vận Tỉnh ủy").units == [board]
 
@@ -107,7 +107,7 @@ def test_an_ambiguous_name_prefers_the_unit_near_the_issuer(demo_organisation):
     district_board = Unit.objects.create(code="BTC-YT", name="Ban Tổ chức Huyện ủy Yên Thế",
                                          kind=demo_organisation["BTC-TU"].kind, parent=district)
     UnitAlias.objects.create(unit=district_board, name="Ban Tổ chức")
-    names = UnitNames()
+    names = UnitDirectory()
     assert names.resolve("Ban Tổ chức").ambiguous
     assert names.resolve("Ban Tổ chức").units == [demo_organisation["BTC-TU"]]  # the higher one by default
     assert names.resolve("Ban Tổ chức", near=district).units == [district_board]

@@ -151,3 +151,14 @@ def test_history_is_visible_only_within_its_scope(tree, make_user):
     assert AccessPolicy(make_user("p", tree["province"])).can_view(record)
     assert AccessPolicy(make_user("b", tree["district_b"])).can_view(record) is False  # within = province
     assert AccessPolicy(make_user("x", tree["commune_b"])).can_view(record) is False
+
+
+def test_a_reorganisation_failing_half_way_leaves_nothing_behind(tree, kinds):
+    """The new units are created before the children are placed: a bad placement undoes them."""
+    specs = [services.NewUnit("HU-A1", "Huyện ủy A1", kinds["huyen_uy"]),
+             services.NewUnit("HU-A2", "Huyện ủy A2", kinds["huyen_uy"])]
+    with pytest.raises(ValidationError, match="HU-ZZ"):
+        services.split(tree["district_a"], REFORM, into=specs, children={"X-A": "HU-ZZ"})
+    assert not Unit.objects.filter(code__in=["HU-A1", "HU-A2"]).exists()
+    assert fresh(tree["district_a"]).valid_to is None
+    assert not Reorganisation.objects.exists() and not AccessGrant.objects.exists()

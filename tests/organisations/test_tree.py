@@ -30,7 +30,7 @@ def test_moving_a_unit_moves_its_subtree(tree):
 
 def test_path_bounds():
     assert path_upper_bound("00000z") == "00001"
-    assert path_upper_bound("zz") == "~"
+    assert path_upper_bound("zz") is None
     assert encode_step(36) == "000010"
 
 

@@ -73,7 +73,6 @@ from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
-EVERYONE = set(Role)
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,18 @@ RULES: dict[str, Rule] = {
 UNSCOPED: dict[str, str] = {
     "organisations.UnitKind": "reference list of kinds of organisation, the same for everyone",
 }
+
+
+def within_units_q(lookup: str, units: Q) -> Q:
+    """Rows whose unit (at ``lookup``) is one of the ``units`` condition.
+
+    Through a relation this is ``unit_id IN (SELECT id FROM unit WHERE path
+    range)``: both engines walk the path index, then the foreign key index,
+    where a join on the path range can make PostgreSQL scan the whole table.
+    """
+    if not lookup:
+        return units
+    return Q(**{f"{lookup}__in": Unit.objects.filter(units).values("pk")})
 
 
 def crosses_many(model: type[Model], lookup: str) -> bool:
@@ -219,11 +230,12 @@ class AccessPolicy:
 
     def units_q(self, lookup: str = "") -> Q:
         """Rows whose unit (at ``lookup``) lies in the user's scope."""
-        prefix = unit_prefix(lookup)
-        parts = [subtree_q(unit.path, prefix) for unit in self.home_units]
+        parts = [subtree_q(unit.path) for unit in self.home_units]
         for unit, whole_subtree in self.granted_roots:
-            parts.append(subtree_q(unit.path, prefix) if whole_subtree else Q(**{f"{prefix}pk": unit.pk}))
-        return reduce(or_, parts) if parts else Q(pk__in=[])
+            parts.append(subtree_q(unit.path) if whole_subtree else Q(pk=unit.pk))
+        if not parts:
+            return Q(pk__in=[])
+        return within_units_q(lookup, reduce(or_, parts))
 
     def units_above_q(self, lookup: str = "") -> Q:
         """Rows whose unit (at ``lookup``) is above one of the user's own units."""
@@ -234,8 +246,7 @@ class AccessPolicy:
         cleared = [m.unit for m in self.memberships if m.secret_clearance]
         if not cleared:
             return Q(pk__in=[])
-        prefix = unit_prefix(lookup)
-        return reduce(or_, (subtree_q(unit.path, prefix) for unit in cleared))
+        return within_units_q(lookup, reduce(or_, (subtree_q(unit.path) for unit in cleared)))
 
     def visible_units(self):
         """The units whose records the user reads: own subtrees and granted ones."""

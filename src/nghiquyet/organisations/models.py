@@ -37,21 +37,26 @@ def encode_step(number: int) -> str:
     return "".join(reversed(digits))
 
 
-def path_upper_bound(path: str) -> str:
-    """The smallest path greater than every path starting with ``path``."""
+def path_upper_bound(path: str) -> str | None:
+    """The smallest path greater than every path starting with ``path`` (None: no bound)."""
     chars = list(path)
     for index in range(len(chars) - 1, -1, -1):
         position = _DIGITS.index(chars[index])
         if position + 1 < len(_DIGITS):
             chars[index] = _DIGITS[position + 1]
             return "".join(chars[: index + 1])
-        chars[index] = _DIGITS[0]
-    return "~"
+    return None
 
 
 def subtree_q(path: str, prefix: str = "") -> Q:
-    """Rows whose ``{prefix}path`` lies in the subtree rooted at ``path``."""
-    return Q(**{f"{prefix}path__gte": path, f"{prefix}path__lt": path_upper_bound(path)})
+    """Rows whose ``{prefix}path`` lies in the subtree rooted at ``path``.
+
+    A range on the indexed path column: ASCII digits and lowercase letters
+    compare the same way under every collation, so both engines use the index.
+    """
+    upper = path_upper_bound(path)
+    q = Q(**{f"{prefix}path__gte": path})
+    return q & Q(**{f"{prefix}path__lt": upper}) if upper else q
 
 
 def ancestor_ids(path: str) -> list[int]:
@@ -159,9 +164,9 @@ class Unit(ValidityMixin):
         "self", models.SET_NULL, null=True, blank=True, related_name="predecessors",
         verbose_name=_("đơn vị kế thừa"),
     )
-    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    path = models.CharField(max_length=255, editable=False, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
-    name_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    name_key = models.CharField(max_length=255, editable=False, default="")
     fold_key = models.CharField(max_length=400, editable=False, default="")
     sort_key = models.CharField(max_length=255, editable=False, default="")
 
@@ -171,6 +176,10 @@ class Unit(ValidityMixin):
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
         ordering = ["path"]
+        # Plain b-tree indexes: paths are compared by range, keys by equality, never
+        # with LIKE (db_index would add a second pattern index on PostgreSQL).
+        indexes = [models.Index(fields=["path"], name="unit_path"),
+                   models.Index(fields=["name_key"], name="unit_name_key")]
 
     def __str__(self):
         return self.short_name or self.name
@@ -249,13 +258,14 @@ class UnitAlias(ValidityMixin):
     unit = models.ForeignKey(Unit, models.CASCADE, related_name="aliases", verbose_name=_("đơn vị"))
     name = models.CharField(_("tên"), max_length=255)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    key = models.CharField(max_length=255, db_index=True, editable=False)
+    key = models.CharField(max_length=255, editable=False)
     fold_key = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
         verbose_name = _("tên gọi khác")
         verbose_name_plural = _("tên gọi khác")
         constraints = [models.UniqueConstraint(fields=["unit", "key"], name="unique_alias_per_unit")]
+        indexes = [models.Index(fields=["key"], name="unit_alias_key")]
 
     def __str__(self):
         return self.name

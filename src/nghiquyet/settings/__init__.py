@@ -120,6 +120,12 @@ def database_settings(url: str | None) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # Scoped queries walk the path index, then a foreign key index. With the
+        # default random_page_cost (4, meant for spinning disks) PostgreSQL scans
+        # the whole record table instead once a scope holds a few thousand units;
+        # 1.1 is the usual value for SSDs (benchmarks/bench_tree.py shows both).
+        config.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
     return config
 
 

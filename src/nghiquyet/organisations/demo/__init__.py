@@ -65,12 +65,16 @@ def load_user(spec: dict, units: dict[str, Unit]) -> None:
     )
 
 
+def user_specs() -> list[dict]:
+    return json.loads(DATA.read_text(encoding="utf-8"))["users"]
+
+
 def logins() -> list[tuple[str, str, str, str]]:
     """(login, password, role, unit) of every demo user, for the table ``loaddemo`` prints."""
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    names = dict(Unit.objects.filter(code__in=[u["unit"] for u in data["users"]]).values_list("code", "name"))
+    specs = user_specs()
+    names = dict(Unit.objects.filter(code__in=[u["unit"] for u in specs]).values_list("code", "name"))
     rows = []
-    for spec in data["users"]:
+    for spec in specs:
         role = str(Role(spec["role"]).label) + (" · mật" if spec["secret_clearance"] else "")
         rows.append((spec["username"], DEMO_PASSWORD, role, names.get(spec["unit"], spec["unit"])))
     return rows
