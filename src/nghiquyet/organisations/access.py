@@ -42,6 +42,8 @@ from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q
 
 MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
 EVERYONE = set(Role)
+# Who reports progress and indicator values: the managers and the unit's reporters.
+REPORTERS = frozenset(MANAGERS | {Role.REPORTER})
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,16 @@ RULES: dict[str, Rule] = {
     "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
     "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
     "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
+    "tracking.PlanObligation": Rule(unit="lead_unit", secret="document__secret"),
+    "tracking.ProgressUpdate": Rule(unit="task__lead_unit", also_units=("task__partner_units",),
+                                    secret="task__document__secret", change_roles=REPORTERS),
+    "tracking.Evidence": Rule(unit="update__task__lead_unit", also_units=("update__task__partner_units",),
+                              secret="update__task__document__secret", change_roles=REPORTERS),
     "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
+    "tracking.IndicatorValue": Rule(unit="unit", secret="indicator__document__secret", change_roles=REPORTERS),
+    # A user's notices are read by that user only (views filter by user); the
+    # rule keeps them inside the tree and secret ones behind clearance.
+    "tracking.Notice": Rule(unit="unit", secret="secret", change_roles=frozenset(EVERYONE)),
     "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),
 }
 
