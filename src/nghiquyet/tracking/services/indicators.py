@@ -23,7 +23,7 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from nghiquyet.organisations.models import Unit, subtree_q
+from nghiquyet.organisations.models import PATH_STEP, Unit, subtree_q
 
 from ..models import Indicator, IndicatorValue
 
@@ -214,11 +214,29 @@ def reporting_units(indicators: list[Indicator], within: Unit | None = None) -> 
     return found
 
 
+def as_decimal(value) -> Decimal | None:
+    """Numbers from forms and spreadsheets (floats) as the decimals they were typed as."""
+    return None if value is None else Decimal(str(value))
+
+
 def save_value(indicator: Indicator, unit: Unit, period: str, value: Decimal, user, base=None, note="") -> IndicatorValue:
     """Record (or correct) ``unit``'s value for ``period``."""
     record = IndicatorValue.objects.filter(indicator=indicator, unit=unit, period=period).first()
     record = record or IndicatorValue(indicator=indicator, unit=unit, period=period)
-    record.value, record.base, record.note, record.reported_by = value, base, note, user
+    record.value, record.base = as_decimal(value), as_decimal(base)
+    record.note, record.reported_by = note, user
     record.full_clean()
     record.save()
     return record
+
+
+def branches(indicator: Indicator, unit: Unit, day: datetime.date) -> list[tuple[Unit, list[Point]]]:
+    """The series of each child of ``unit`` (its subtree combined), from one query."""
+    children = list(Unit.objects.filter(parent=unit).valid_on(day).vietnamese_order())
+    length = (unit.depth + 1) * PATH_STEP
+    rows = defaultdict(list)
+    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit"), indicator=indicator, period_end__lte=day)
+    for row in values.exclude(unit=unit).order_by("period_end", "period", "unit__path").values_list(
+            "period", "period_end", "unit__path", "value", "base"):
+        rows[row[2][:length]].append(row)
+    return [(child, points_from_rows(indicator, rows[child.path])) for child in children if rows.get(child.path)]
