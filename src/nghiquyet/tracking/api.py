@@ -69,7 +69,7 @@ def _within(request, queryset, unit: str | None, day: datetime.date | None):
     queryset = policy.scope(queryset).with_status(day or timezone.localdate())
     if unit:
         chosen = get_object_or_404(policy.visible_units(), code=unit)
-        queryset = queryset.filter(subtree_q(chosen.path, "lead_unit"))
+        queryset = queryset.filter(subtree_q(chosen.path, "lead_unit__"))
     return queryset.select_related("lead_unit").order_by("next_due", "pk")
 
 

@@ -153,11 +153,21 @@ class TaskForm(forms.ModelForm):
         return unit
 
 
+class EvidenceField(forms.FileField):
+    """Any number of files, none included."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data] if data else []
+        return [super().clean(upload, initial) for upload in files]
+
+
 class ProgressForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100,
-                                 error_messages={"min_value": _("Tiến độ từ 0 đến 100%."),
-                                                 "max_value": _("Tiến độ từ 0 đến 100%.")})
+                                 error_messages={"min_value": _("Tiến độ từ 0 đến 100%%."),
+                                                 "max_value": _("Tiến độ từ 0 đến 100%%.")})
     completed = forms.BooleanField(label=_("Đã hoàn thành"), required=False)
     completed_on = date_field(_("Ngày hoàn thành"), required=False)
     report_for = forms.TypedChoiceField(label=_("Báo cáo cho kỳ"), required=False, empty_value=None,
@@ -165,7 +175,7 @@ class ProgressForm(forms.Form):
     narrative = forms.CharField(label=_("Kết quả thực hiện"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     difficulties = forms.CharField(label=_("Khó khăn, vướng mắc"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = forms.FileField(label=_("Tệp minh chứng"), required=False, widget=MultipleFileInput())
+    evidence = EvidenceField(label=_("Tệp minh chứng"), required=False)
 
     def __init__(self, *args, task: Task, report_dates=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,7 +189,7 @@ class ProgressForm(forms.Form):
         self.fields["completed_on"].initial = task.completed_on
 
     def clean_evidence(self):
-        files = self.files.getlist(self.add_prefix("evidence")) if self.files else []
+        files = self.cleaned_data["evidence"]
         if len(files) > MAX_EVIDENCE_FILES:
             raise ValidationError(_("Mỗi lần chỉ gửi tối đa %(count)d tệp minh chứng.") % {"count": MAX_EVIDENCE_FILES})
         for upload in files:

@@ -28,7 +28,7 @@ LIST_LIMIT = 10
 
 def tasks_within(policy: AccessPolicy, unit: Unit, model=Task):
     """Tasks (or plans) led inside ``unit``'s subtree that the user may read."""
-    return policy.scope(model.objects.filter(subtree_q(unit.path, "lead_unit")))
+    return policy.scope(model.objects.filter(subtree_q(unit.path, "lead_unit__")))
 
 
 def count_by_status(queryset, day: datetime.date) -> dict[str, int]:
@@ -87,8 +87,8 @@ def overview(policy: AccessPolicy, unit: Unit, day: datetime.date) -> Overview:
 
 def relevant_indicators(policy: AccessPolicy, unit: Unit) -> list[Indicator]:
     """Indicators a unit answers for: owned in its subtree, or of documents cascaded into it."""
-    cascaded = PlanObligation.objects.filter(subtree_q(unit.path, "lead_unit")).values("document")
-    found = policy.scope(Indicator.objects.filter(Q(document__in=cascaded) | subtree_q(unit.path, "owner_unit")))
+    cascaded = PlanObligation.objects.filter(subtree_q(unit.path, "lead_unit__")).values("document")
+    found = policy.scope(Indicator.objects.filter(Q(document__in=cascaded) | subtree_q(unit.path, "owner_unit__")))
     return list(found.select_related("document").order_by("sort_key", "pk"))
 
 
@@ -108,7 +108,7 @@ def reviews_due(policy: AccessPolicy, unit: Unit, day: datetime.date) -> list[Re
     milestones = policy.scope(ReviewMilestone.objects.filter(
         Q(due_date__range=(start, end)) | Q(recurrence__gt="", due_date=None)
     ).exclude(status=ReviewMilestone.Status.CANCELLED))
-    milestones = milestones.filter(subtree_q(unit.path, "unit") | Q(unit__in=unit.ancestors()))
+    milestones = milestones.filter(subtree_q(unit.path, "unit__") | Q(unit__in=unit.ancestors()))
     return list(milestones.select_related("document", "unit").order_by("due_date", "pk")[:LIST_LIMIT])
 
 
@@ -156,7 +156,7 @@ class Matrix:
 
 def matrix_documents(policy: AccessPolicy, unit: Unit):
     """Documents with work inside ``unit``'s subtree, newest first."""
-    led = Task.objects.filter(subtree_q(unit.path, "lead_unit")).values("document")
+    led = Task.objects.filter(subtree_q(unit.path, "lead_unit__")).values("document")
     return policy.scope(Document.objects.filter(pk__in=led)).register_order()
 
 

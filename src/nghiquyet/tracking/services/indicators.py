@@ -119,22 +119,23 @@ def combine(indicator: Indicator, rows) -> Decimal | None:
 
 def series(indicator: Indicator, unit: Unit, day: datetime.date | None = None) -> list[Point]:
     """The indicator's values for ``unit`` (its subtree combined), period by period."""
-    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit"), indicator=indicator)
+    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit__"), indicator=indicator)
     if day is not None:
         values = values.filter(period_end__lte=day)
     rows = values.order_by("period_end", "period", "unit__path").values_list("period", "period_end", "unit__path", "value", "base")
-    return points_from_rows(indicator, rows)
+    return points_from_rows(indicator, rows, unit.path)
 
 
-def points_from_rows(indicator: Indicator, rows) -> list[Point]:
-    """Rows of (period, period_end, path, value, base) sorted by period then path."""
+def points_from_rows(indicator: Indicator, rows, own_path: str) -> list[Point]:
+    """Rows of (period, period_end, path, value, base) sorted by period then path,
+    combined for the unit at ``own_path``; a value the unit reported itself is its value."""
     by_period: dict[tuple[datetime.date, str], list] = defaultdict(list)
     for period, end, path, value, base in rows:
         by_period[(end, period)].append((path, value, base))
     points = []
     for (end, period), period_rows in sorted(by_period.items()):
         kept = topmost(period_rows)
-        value = combine(indicator, kept)
+        value = kept[0][1] if kept[0][0] == own_path else combine(indicator, kept)
         if value is not None:
             points.append(Point(period, end, value, len(kept)))
     return points
@@ -143,12 +144,12 @@ def points_from_rows(indicator: Indicator, rows) -> list[Point]:
 def series_for(indicators: list[Indicator], unit: Unit, day: datetime.date) -> dict[int, list[Point]]:
     """``series`` of many indicators in one query (dashboards)."""
     by_pk = {indicator.pk: indicator for indicator in indicators}
-    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit"), indicator__in=list(by_pk), period_end__lte=day)
+    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit__"), indicator__in=list(by_pk), period_end__lte=day)
     rows = defaultdict(list)
     for pk, *row in values.order_by("indicator", "period_end", "period", "unit__path").values_list(
             "indicator", "period", "period_end", "unit__path", "value", "base"):
         rows[pk].append(row)
-    return {pk: points_from_rows(by_pk[pk], rows[pk]) for pk in by_pk}
+    return {pk: points_from_rows(by_pk[pk], rows[pk], unit.path) for pk in by_pk}
 
 
 # -- where it stands -------------------------------------------------------------------
@@ -235,8 +236,8 @@ def branches(indicator: Indicator, unit: Unit, day: datetime.date) -> list[tuple
     children = list(Unit.objects.filter(parent=unit).valid_on(day).vietnamese_order())
     length = (unit.depth + 1) * PATH_STEP
     rows = defaultdict(list)
-    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit"), indicator=indicator, period_end__lte=day)
+    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit__"), indicator=indicator, period_end__lte=day)
     for row in values.exclude(unit=unit).order_by("period_end", "period", "unit__path").values_list(
             "period", "period_end", "unit__path", "value", "base"):
         rows[row[2][:length]].append(row)
-    return [(child, points_from_rows(indicator, rows[child.path])) for child in children if rows.get(child.path)]
+    return [(child, points_from_rows(indicator, rows[child.path], child.path)) for child in children if rows.get(child.path)]

@@ -99,7 +99,7 @@ def reports_due(policy: AccessPolicy, unit: Unit, start: datetime.date, end: dat
 
 
 def task_reports(policy, unit, start, end, day) -> list[ReportDue]:
-    tasks = policy.scope(Task.objects.work().filter(subtree_q(unit.path, "lead_unit")).exclude(recurrence=""))
+    tasks = policy.scope(Task.objects.work().filter(subtree_q(unit.path, "lead_unit__")).exclude(recurrence=""))
     tasks = list(tasks.select_related("document", "lead_unit"))
     received = {}
     updates = ProgressUpdate.objects.filter(task__in=[task.pk for task in tasks], report_for__range=(start, end))
@@ -116,12 +116,12 @@ def task_reports(policy, unit, start, end, day) -> list[ReportDue]:
 
 
 def indicator_reports(policy, unit, start, end, day) -> list[ReportDue]:
-    cascaded_here = PlanObligation.objects.filter(subtree_q(unit.path, "lead_unit")).values("document")
+    cascaded_here = PlanObligation.objects.filter(subtree_q(unit.path, "lead_unit__")).values("document")
     indicators = policy.scope(Indicator.objects.filter(
-        models.Q(document__in=cascaded_here) | subtree_q(unit.path, "owner_unit")))
+        models.Q(document__in=cascaded_here) | subtree_q(unit.path, "owner_unit__")))
     indicators = list(indicators.select_related("document", "owner_unit"))
     reporters = reporting_units(indicators, within=unit)
-    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit"), indicator__in=[i.pk for i in indicators],
+    values = IndicatorValue.objects.filter(subtree_q(unit.path, "unit__"), indicator__in=[i.pk for i in indicators],
                                            period_end__range=(start, end))
     received = {(i, u, p): timezone.localdate(at) for i, u, p, at in
                 values.values_list("indicator", "unit", "period", "reported_at")}

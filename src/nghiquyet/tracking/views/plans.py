@@ -120,7 +120,7 @@ def filtered_plans(request):
     obligations = obligations.with_status(day)
     unit = form.chosen_unit()
     if unit is not None:
-        obligations = obligations.filter(subtree_q(unit.path, "lead_unit"))
+        obligations = obligations.filter(subtree_q(unit.path, "lead_unit__"))
     if form.value("document"):
         obligations = obligations.filter(document=form.value("document"))
     if form.value("status"):

@@ -26,7 +26,7 @@ def _download(content: bytes, filename: str) -> HttpResponse:
 
 def reportable_tasks(policy, unit: Unit):
     """Open tasks in ``unit``'s subtree whose progress the user may report."""
-    tasks = policy.scope(Task.objects.work().filter(subtree_q(unit.path, "lead_unit"), completed_on=None))
+    tasks = policy.scope(Task.objects.work().filter(subtree_q(unit.path, "lead_unit__"), completed_on=None))
     lead_units = Unit.objects.filter(pk__in=tasks.values("lead_unit"))
     allowed = [lead.pk for lead in lead_units if policy.can_create_at(ProgressUpdate, lead)]
     return tasks.filter(lead_unit__in=allowed).select_related("lead_unit").order_by("lead_unit__sort_key", "next_due", "pk")

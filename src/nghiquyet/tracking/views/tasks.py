@@ -31,7 +31,7 @@ def filtered_tasks(request):
     tasks = tasks.with_status(day)
     unit = form.chosen_unit()
     if unit is not None:
-        tasks = tasks.filter(subtree_q(unit.path, "lead_unit"))
+        tasks = tasks.filter(subtree_q(unit.path, "lead_unit__"))
     for name in ("document", "status", "kind"):
         if form.value(name):
             tasks = tasks.filter(**{name: form.value(name)})
