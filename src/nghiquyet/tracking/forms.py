@@ -284,7 +284,7 @@ class ListFilterForm(forms.Form):
         return self.cleaned_data.get(name) if self.is_valid() else None
 
     @property
-    def day(self) -> datetime.date:
+    def as_of(self) -> datetime.date:
         return self.value("day") or timezone.localdate()
 
     def chosen_unit(self) -> Unit | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.utils.functional import Promise
 from django.utils.text import slugify
 
 from nghiquyet.documents.exports import xlsx_response
@@ -26,7 +27,8 @@ def page_of(request, items, size: int = PAGE_SIZE):
 
 def export(name: str, title: str, headers: list, rows):
     """A list as an Excel workbook, numbered from 1."""
-    numbered = ([index, *row] for index, row in enumerate(rows, start=1))
+    numbered = ([index, *(str(value) if isinstance(value, Promise) else value for value in row)]
+                for index, row in enumerate(rows, start=1))
     return xlsx_response(f"{slugify(name) or 'danh-sach'}.xlsx", title, ["STT", *headers], numbered)
 
 

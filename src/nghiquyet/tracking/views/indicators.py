@@ -29,7 +29,7 @@ def indicator_rows(request):
     indicators = policy.scope(Indicator.objects.all())
     documents = policy.scope(Document.objects.filter(pk__in=indicators.values("document"))).register_order()
     form = IndicatorFilterForm(request.GET or None, policy, documents)
-    day = form.day
+    day = form.as_of
     unit = form.chosen_unit() or UnitDayForm(None, policy).chosen()[0]
     if unit is None:
         return form, None, day, []

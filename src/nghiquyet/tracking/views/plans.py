@@ -116,7 +116,7 @@ def filtered_plans(request):
     obligations = policy.scope(PlanObligation.objects.all())
     documents = policy.scope(Document.objects.filter(pk__in=obligations.values("document"))).register_order()
     form = PlanFilterForm(request.GET or None, policy, documents)
-    day = form.day
+    day = form.as_of
     obligations = obligations.with_status(day)
     unit = form.chosen_unit()
     if unit is not None:

@@ -27,7 +27,7 @@ def filtered_tasks(request):
     tasks = policy.scope(Task.objects.work())
     documents = policy.scope(Document.objects.filter(pk__in=tasks.values("document"))).register_order()
     form = TaskFilterForm(request.GET or None, policy, documents)
-    day = form.day
+    day = form.as_of
     tasks = tasks.with_status(day)
     unit = form.chosen_unit()
     if unit is not None:
