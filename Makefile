@@ -51,9 +51,11 @@ test: install-test
 bench: install-test
 	$(BIN)/python benchmarks/run.py
 
-# Regenerate the Vietnamese/English message catalogues (needs GNU gettext).
+# Regenerate the English catalogue (the source strings are Vietnamese; needs GNU
+# gettext), then translate the new entries in src/nghiquyet/locale/en/LC_MESSAGES/django.po.
 messages: install
-	cd src/nghiquyet && ../../$(BIN)/django-admin makemessages -l vi -l en --ignore 'static/*' && ../../$(BIN)/django-admin compilemessages
+	cd src/nghiquyet && mkdir -p locale && ../../$(BIN)/django-admin makemessages -l en --ignore 'static/*' \
+		&& ../../$(BIN)/django-admin compilemessages -l en
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -4,9 +4,14 @@ Tests run against the real database engine chosen by DATABASE_URL
 (SQLite by default, PostgreSQL in the second CI leg).
 """
 
+import io
+
+import openpyxl
 import pytest
+from django.core.management.base import BaseCommand
 
 from nghiquyet.core.seeds import seed_file
+from nghiquyet.organisations.kinds import ensure_standard_kinds
 from nghiquyet.organisations.models import Membership, Role, Unit, UnitKind, User
 
 
@@ -17,18 +22,9 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def kinds(db):
-    def kind(code, name, category, level=0):
-        return UnitKind.objects.create(code=code, name=name, category=category, level=level)
-
-    C = UnitKind.Category
-    return {
-        "tinh_uy": kind("tinh_uy", "Tỉnh ủy", C.COMMITTEE, 1),
-        "ban_tham_muu": kind("ban_tham_muu", "Ban của Tỉnh ủy", C.ADVISORY, 1),
-        "uy_ban_kiem_tra": kind("uy_ban_kiem_tra", "Ủy ban kiểm tra", C.INSPECTION, 1),
-        "huyen_uy": kind("huyen_uy", "Huyện ủy", C.COMMITTEE, 2),
-        "dang_uy_xa": kind("dang_uy_xa", "Đảng ủy xã", C.COMMITTEE, 3),
-        "chi_bo": kind("chi_bo", "Chi bộ", C.COMMITTEE, 4),
-    }
+    """The standard kinds by code (made by a migration; made again after a flush)."""
+    ensure_standard_kinds(UnitKind)
+    return {kind.code: kind for kind in UnitKind.objects.all()}
 
 
 @pytest.fixture
@@ -36,13 +32,13 @@ def tree(kinds):
     """Tỉnh ủy with two districts (A, B), a commune and a cell under A, and two boards."""
     province = Unit.objects.create(code="TU", name="Tỉnh ủy Bắc Giang", short_name="Tỉnh ủy", kind=kinds["tinh_uy"])
     units = {"province": province}
-    units["board"] = Unit.objects.create(code="BTC", name="Ban Tổ chức Tỉnh ủy", kind=kinds["ban_tham_muu"], parent=province)
+    units["board"] = Unit.objects.create(code="BTC", name="Ban Tổ chức Tỉnh ủy", kind=kinds["ban_dang"], parent=province)
     units["inspection"] = Unit.objects.create(code="UBKT", name="Ủy ban Kiểm tra Tỉnh ủy", kind=kinds["uy_ban_kiem_tra"], parent=province)
     units["district_a"] = Unit.objects.create(code="HU-A", name="Huyện ủy Yên Thế", kind=kinds["huyen_uy"], parent=province)
     units["district_b"] = Unit.objects.create(code="HU-B", name="Huyện ủy Lục Nam", kind=kinds["huyen_uy"], parent=province)
-    units["commune_a"] = Unit.objects.create(code="X-A", name="Đảng ủy xã Đồng Tâm", kind=kinds["dang_uy_xa"], parent=units["district_a"])
+    units["commune_a"] = Unit.objects.create(code="X-A", name="Đảng ủy xã Đồng Tâm", kind=kinds["dang_uy_co_so"], parent=units["district_a"])
     units["cell_a"] = Unit.objects.create(code="CB-A", name="Chi bộ thôn Đồng Tâm 1", kind=kinds["chi_bo"], parent=units["commune_a"])
-    units["commune_b"] = Unit.objects.create(code="X-B", name="Đảng ủy xã Bảo Sơn", kind=kinds["dang_uy_xa"], parent=units["district_b"])
+    units["commune_b"] = Unit.objects.create(code="X-B", name="Đảng ủy xã Bảo Sơn", kind=kinds["dang_uy_co_so"], parent=units["district_b"])
     return units
 
 
@@ -63,3 +59,27 @@ def seed_003():
     if path is None:
         pytest.skip("seed documents not found (set NGHIQUYET_SEEDS)")
     return path
+
+
+@pytest.fixture
+def demo_organisation(kinds):
+    """The demo tree, groups, grants and users, loaded like ``nghiquyet loaddemo`` does."""
+    from nghiquyet.organisations import demo
+
+    demo.load(BaseCommand(stdout=io.StringIO()), {})
+    return {unit.code: unit for unit in Unit.objects.all()}
+
+
+@pytest.fixture
+def xlsx():
+    """Build a workbook in memory from rows (the first row is the header)."""
+
+    def build(rows) -> bytes:
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(list(row))
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+    return build

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from nghiquyet.api import api
-
-admin.site.site_header = "Nghị Quyết"
-admin.site.site_title = "Nghị Quyết"
 
 urlpatterns = [
     path("", include("nghiquyet.core.urls")),
@@ -15,7 +14,8 @@ urlpatterns = [
     path("so-ket-tong-ket/", include("nghiquyet.reviews.urls")),
     path("tim-kiem/", include("nghiquyet.search.urls")),
     path("api/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language can be switched before logging in too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("quan-tri/", admin.site.urls),
 ]
 

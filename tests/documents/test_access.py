@@ -137,7 +137,7 @@ def test_calendar_and_feed_are_scoped(documents, client, officer_a, province_off
         described = " ".join(str(event.get("description")) for event in feed.walk("VEVENT"))
         assert all(symbol in described for symbol in expected)
         assert ("01-ĐA/TU" in described or "7-KH/HU" in described) == (user == province_officer)
-    assert client.get(reverse("documents:calendar_feed", args=["sai-ma"])).status_code == 404
+    assert client.get(reverse("documents:calendar_feed", args=["sai-ma"])).status_code == 302  # to log in
 
 
 def test_compilation_with_a_secret_document_is_not_handed_out(units, client, officer_a, province_officer):

@@ -9,6 +9,9 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from nghiquyet.documents.models import Document, ExtractedItem
+from nghiquyet.documents.services.bodies import BodyResolver
+from nghiquyet.documents.services.importing import resolve_item_bodies
+from nghiquyet.organisations.models import Unit
 from nghiquyet.reviews.models import ReviewMilestone
 from nghiquyet.tracking.models import Indicator, Task
 
@@ -56,12 +59,7 @@ def test_accepting_an_assignment_makes_tasks_and_opens_the_document_to_them(plan
 
 
 def test_a_group_lead_gives_each_member_a_task(plan, officer_client, units, kinds):
-    from nghiquyet.organisations.models import Unit
-
-    second = Unit.objects.create(code="X-A2", name="Đảng ủy xã Tam Tiến", kind=kinds["dang_uy_xa"], parent=units["district_a"])
-    from nghiquyet.documents.services.importing import resolve_item_bodies
-    from nghiquyet.documents.services.bodies import BodyResolver
-
+    second = Unit.objects.create(code="X-A2", name="Đảng ủy xã Tam Tiến", kind=kinds["dang_uy_co_so"], parent=units["district_a"])
     plan_item = items_of(plan, "assignment")[1]
     resolve_item_bodies(plan_item, BodyResolver(near=units["district_a"]))
     officer_client.post(reverse("documents:item_accept", args=[plan_item.pk]))

@@ -19,8 +19,15 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.text.read import parse_file
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "metadata.json"
-THRESHOLDS = {"symbol": 0.98, "issued_on": 0.98, "kind": 0.98, "issuer": 0.98, "signer": 0.98, "title": 0.95}
-REPORTED = ("signer_position", "secret", "dissemination", "first_line")
+THRESHOLDS = {
+    "symbol": 0.98,
+    "issued_on": 0.98,
+    "kind": 0.98,
+    "issuer": 0.98,
+    "signer": 0.98,
+    "title": 0.95,
+}
+REPORTED = ("signer_position", "secret", "dissemination", "first_line", "last_line")
 
 
 def title_key(title: str | None) -> str | None:
@@ -53,11 +60,25 @@ def align(labels: list[dict], parsed: list[dict]) -> list[tuple[dict, dict | Non
     """Pair each label with a parsed document: same symbol and date, else the largest line overlap."""
     pairs, free = [], list(parsed)
     for label in labels:
-        match = next((doc for doc in free if label["symbol"] and doc["symbol"] == label["symbol"]
-                      and doc["issued_on"] == label["issued_on"]), None)
+        match = next(
+            (
+                doc
+                for doc in free
+                if label["symbol"]
+                and doc["symbol"] == label["symbol"]
+                and doc["issued_on"] == label["issued_on"]
+            ),
+            None,
+        )
         if match is None:
-            overlaps = [(min(doc["last_line"], label["last_line"]) - max(doc["first_line"], label["first_line"]), doc)
-                        for doc in free]
+            overlaps = [
+                (
+                    min(doc["last_line"], label["last_line"])
+                    - max(doc["first_line"], label["first_line"]),
+                    doc,
+                )
+                for doc in free
+            ]
             best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
             match = best[1] if best[0] > 0 else None
         if match is not None:
@@ -88,23 +109,34 @@ def test_metadata_accuracy_per_field(labelled):
             if document is not None and value(document, field) == value(label, field):
                 right += 1
             else:
-                misses.append(f"{field}: {label['file'][:3]} L{label['first_line']} "
-                              f"label={label[field]!r} parsed={document and document[field]!r}")
+                misses.append(
+                    f"{field}: {label['file'][:3]} L{label['first_line']} "
+                    f"label={label[field]!r} parsed={document and document[field]!r}"
+                )
         accuracy[field] = right / len(pairs)
     report = "\n".join(f"  {field:<16} {share:6.1%}" for field, share in accuracy.items())
     print(f"\nMetadata accuracy over {len(pairs)} documents:\n{report}")
     print("\n".join(misses))
-    failing = {field: share for field, share in accuracy.items()
-               if field in THRESHOLDS and share < THRESHOLDS[field]}
+    failing = {
+        field: share
+        for field, share in accuracy.items()
+        if field in THRESHOLDS and share < THRESHOLDS[field]
+    }
     assert not failing, f"below threshold: {failing}\n" + "\n".join(misses)
 
 
 def test_absent_documents_match_the_labels(labelled):
     labels, parsed = labelled
-    expected = {(entry["symbol"], entry["issued_on"]) for entry in labels["absent"]
-                if entry["file"] in parsed}
-    found = {(absent.symbol, absent.issued_on.isoformat() if absent.issued_on else None)
-             for result in parsed.values() for absent in result.absent}
+    expected = {
+        (entry["symbol"], entry["issued_on"])
+        for entry in labels["absent"]
+        if entry["file"] in parsed
+    }
+    found = {
+        (absent.symbol, absent.issued_on.isoformat() if absent.issued_on else None)
+        for result in parsed.values()
+        for absent in result.absent
+    }
     assert found == expected
     for result in parsed.values():
         for absent in result.absent:

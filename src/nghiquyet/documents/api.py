@@ -51,10 +51,18 @@ class ReferenceOut(Schema):
 class DocumentDetailOut(DocumentOut):
     dissemination: str
     recipients: list[str]
-    source_first_line: int | None
-    source_last_line: int | None
+    first_line: int | None
+    last_line: int | None
     outline: list
     references: list[ReferenceOut]
+
+    @staticmethod
+    def resolve_recipients(document):
+        return document.recipient_lines
+
+    @staticmethod
+    def resolve_references(document):
+        return document.visible_references
 
 
 class ItemOut(Schema):
@@ -94,16 +102,13 @@ def get_document(request, document_id: int):
     policy = policy_for(request)
     document = policy.get_object_or_404(Document.objects.select_related("issuer_unit"), pk=document_id)
     visible = set(policy.scope(Document.objects.filter(cited_by__from_document=document)).values_list("pk", flat=True))
-    references = [
+    # Citations of documents the user may not open keep their symbol, lose their link.
+    document.visible_references = [
         ReferenceOut(relation=ref.relation, symbol=ref.symbol, issued_on=ref.issued_on, line=ref.line,
                      document_id=ref.to_document_id if ref.to_document_id in visible else None)
         for ref in Reference.objects.filter(from_document=document)
     ]
-    return DocumentDetailOut(
-        **DocumentOut.from_orm(document).dict(), dissemination=document.dissemination,
-        recipients=document.recipient_lines, source_first_line=document.first_line,
-        source_last_line=document.last_line, outline=document.outline, references=references,
-    )
+    return document
 
 
 @router.get("/{document_id}/items", response=list[ItemOut])

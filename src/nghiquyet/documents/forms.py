@@ -10,8 +10,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.organisations.access import AccessPolicy
-from nghiquyet.organisations.models import Unit, UnitGroup
+from nghiquyet.organisations.models import Unit, UnitGroup, subtree_q
 from nghiquyet.reviews.models import ReviewMilestone
+from nghiquyet.text.normalize import fold
 from nghiquyet.tracking.models import Indicator, Task
 
 from .models import Document, ExtractedItem, Kind, Recurrence
@@ -74,8 +75,8 @@ class PeriodField(forms.CharField):
         return period
 
     def _period(self, value: str) -> str | None:
-        if is_period(value):
-            return value
+        if is_period(value.upper()):
+            return value.upper()
         if match := re.fullmatch(r"(?:quý|q)\s*([ivx]+|[1-4])\s*[/-]\s*(\d{4})", value):
             quarter = self.ROMAN.get(match[1]) or (int(match[1]) if match[1].isdigit() else None)
             return f"{match[2]}-Q{quarter}" if quarter else None
@@ -138,9 +139,6 @@ class RegisterFilterForm(forms.Form):
         self.fields["unit"].choices = _blank([(unit.code, UnitChoiceLabel.label(unit)) for unit in unit_choices(policy)])
 
     def filter(self, documents):
-        from nghiquyet.organisations.models import subtree_q
-        from nghiquyet.text.normalize import fold
-
         data = self.cleaned_data
         if data.get("q"):
             for word in fold(data["q"]).split():
@@ -157,7 +155,7 @@ class RegisterFilterForm(forms.Form):
             documents = documents.filter(status=data["status"])
         if data.get("unit"):
             unit = Unit.objects.get(code=data["unit"])
-            documents = documents.filter(subtree_q(unit.path, "recipient_units") | subtree_q(unit.path, "issuer_unit"))
+            documents = documents.filter(subtree_q(unit.path, "recipient_units__") | subtree_q(unit.path, "issuer_unit__"))
         order = {
             "date": ["issued_on", "symbol_key"], "title": ["sort_key", "pk"], "symbol": ["symbol_key", "issued_on"],
         }.get(data.get("sort") or "-date")
@@ -355,6 +353,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.docx,.pdf"}))
+        # An empty file is reported by the import, per file, not refused with the batch.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

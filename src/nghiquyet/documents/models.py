@@ -359,9 +359,8 @@ class ExtractedItem(models.Model):
 class BodyMapping(models.Model):
     """How staff resolved a body name found in documents: once, for every document.
 
-    Shared reference data like the unit groups: it names units, it holds no
-    unit's records, so it has no access rule; changing it needs a managing
-    role at the unit (or the group's anchor) it points to.
+    Changing it needs a managing role at the unit (or the group's anchor) it
+    points to; the import reads every mapping, whoever made it.
     """
 
     name = models.CharField(_("tên trong văn bản"), max_length=255)

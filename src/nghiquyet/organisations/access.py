@@ -1,5 +1,33 @@
 """The permission policy. Every view, API endpoint and export asks it.
 
+Extending it (other apps)
+-------------------------
+- A new model that holds unit data: add ``"app.Model": Rule(...)`` to
+  ``RULES`` below (see ``Rule``). A model of our apps that deliberately holds
+  no unit data (reference lists) goes in ``UNSCOPED`` with the reason.
+  ``tests/access`` fails for any model of ours that is in neither.
+- Then give it a sample factory and its routes in the permission test
+  registry (``tests/access/registry.py``; put them in
+  ``tests/<app>/access_samples.py``, found automatically): the generic
+  suite then proves denial for it and for every one of its routes.
+- In views: ``policy = policy_for(request)``, then ``policy.scope(queryset)``,
+  ``policy.get_object_or_404(Model, pk=...)``, ``policy.can_change(obj)``,
+  ``policy.can_create_at(Model, unit)``. Never filter by unit by hand.
+
+Roles (``Role``; held at a unit, they reach that unit's whole subtree)
+---------------------------------------------------------------------
+==================  ==========================================================
+administrator       the tree (units, names, groups, grants) and the users and
+                    roles of their subtree; the audit log and the admin site
+leader              the records of their subtree (documents, plans, tasks,
+                    reviews, ratings: the rules added by later apps)
+tracking_officer    same as leader: keeps the records of their subtree
+inspection_officer  reads what their unit oversees (``AccessGrant``), changes
+                    only inspection records when that app grants it
+reporter            their unit's progress reports and indicator values (later
+                    apps list ``Role.REPORTER`` in those rules' change_roles)
+==================  ==========================================================
+
 Reading:
 - a user sees the records of the units in their *scope*: the subtree of every
   unit where they hold a role, plus the subtrees granted to those units
@@ -18,7 +46,9 @@ Reading:
 - superusers see everything.
 
 Changing: a user may change a record when they hold one of the roles the
-record's kind allows at the record's unit or at a unit above it.
+record's kind allows at the record's unit or at a unit above it (and, for a
+record tied to several units, at every one of them). Grants never give the
+right to change.
 
 Each kind of record is described once in ``RULES`` below: which field ties it
 to a unit, which field marks it secret, which roles may change it. Apps never
@@ -40,6 +70,8 @@ from django.utils import timezone
 
 from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q, valid_on_q
 
+ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+
 MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
 EVERYONE = set(Role)
 # Who reports progress and indicator values: the managers and the unit's reporters.
@@ -51,7 +83,8 @@ class Rule:
     """How one kind of record is tied to the tree.
 
     ``unit`` is the lookup from the record to its owning ``Unit`` ("" for Unit
-    itself). ``also_units`` are further unit lookups that make the record
+    itself); it may cross a to-many relation (a user's ``memberships__unit``).
+    ``also_units`` are further unit lookups that make the record
     visible (partners, recipients). ``document`` is the lookup to a leadership
     document whose visibility the record inherits ("" for a document itself);
     ``secret`` a boolean field that hides the record from users without
@@ -72,14 +105,26 @@ def unit_prefix(lookup: str) -> str:
 
 # Every model holding unit-scoped data is listed here, by app label.
 RULES: dict[str, Rule] = {
-    "organisations.Unit": Rule(unit="", change_roles=frozenset({Role.ADMINISTRATOR})),
-    "organisations.UnitAlias": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
-    "organisations.Membership": Rule(unit="unit", change_roles=frozenset({Role.ADMINISTRATOR})),
-    "organisations.AccessGrant": Rule(unit="target", change_roles=frozenset({Role.ADMINISTRATOR})),
+    # Names of the units above one's own are not secret: they make the breadcrumbs.
+    "organisations.Unit": Rule(unit="", downward=True, change_roles=ADMINISTRATORS),
+    "organisations.UnitAlias": Rule(unit="unit", change_roles=ADMINISTRATORS),
+    "organisations.UnitGroup": Rule(unit="anchor", downward=True, change_roles=ADMINISTRATORS),
+    "organisations.Reorganisation": Rule(unit="within", change_roles=ADMINISTRATORS),
+    "organisations.Membership": Rule(unit="unit", change_roles=ADMINISTRATORS),
+    "organisations.AccessGrant": Rule(unit="target", change_roles=ADMINISTRATORS),
+    # A user is seen by the units where they hold a role, changed by the
+    # administrators of all of them.
+    "organisations.User": Rule(unit="memberships__unit", change_roles=ADMINISTRATORS),
     "documents.Document": Rule(unit="issuer_unit", document=""),
     "documents.SourceFile": Rule(unit="documents__issuer_unit", document="documents"),
     "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
     "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
+    # A body name resolved once for every document; named units and those
+    # below see it, managers of the named unit change it.
+    "documents.BodyMapping": Rule(unit="unit", also_units=("group__anchor",), downward=True),
+    # A user's own import batches and calendar address, seen from their units.
+    "documents.ImportJob": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
+    "documents.CalendarToken": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
     "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
     "tracking.PlanObligation": Rule(unit="lead_unit", secret="document__secret"),
     "tracking.ProgressUpdate": Rule(unit="task__lead_unit", also_units=("task__partner_units",),
@@ -88,11 +133,41 @@ RULES: dict[str, Rule] = {
                               secret="update__task__document__secret", change_roles=REPORTERS),
     "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
     "tracking.IndicatorValue": Rule(unit="unit", secret="indicator__document__secret", change_roles=REPORTERS),
-    # A user's notices are read by that user only (views filter by user); the
-    # rule keeps them inside the tree and secret ones behind clearance.
-    "tracking.Notice": Rule(unit="unit", secret="secret", change_roles=frozenset(EVERYONE)),
+    # A user's notices are read and marked read by that user only (views filter
+    # by user); the rule keeps them inside the tree and secret ones behind clearance.
+    "tracking.Notice": Rule(unit="unit", secret="secret"),
     "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),
 }
+
+# Models of our apps that hold no unit data, with the reason.
+UNSCOPED: dict[str, str] = {
+    "organisations.UnitKind": "reference list of kinds of organisation, the same for everyone",
+}
+
+
+def crosses_many(model: type[Model], lookup: str) -> bool:
+    """Does ``lookup`` from ``model`` go through a to-many relation (so rows can repeat)?"""
+    for name in filter(None, lookup.split("__")):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+    return False
+
+
+def follow(obj, lookup: str) -> list:
+    """The objects reached from ``obj`` along ``lookup``, through to-many relations too."""
+    objects = [obj]
+    for name in filter(None, lookup.split("__")):
+        reached = []
+        for current in objects:
+            value = getattr(current, name, None)
+            if hasattr(value, "all"):  # a related manager
+                reached.extend(value.all())
+            elif value is not None:
+                reached.append(value)
+        objects = reached
+    return objects
 
 
 def rule_for(model: type[Model]) -> Rule:
@@ -174,9 +249,29 @@ class AccessPolicy:
         return reduce(or_, (subtree_q(unit.path, prefix) for unit in cleared))
 
     def visible_units(self):
+        """The units whose records the user reads: own subtrees and granted ones."""
         if self.is_superuser:
             return Unit.objects.all()
         return Unit.objects.filter(self.units_q())
+
+    def units_with_role(self, roles):
+        """The subtrees where the user holds one of ``roles`` (where they may create records)."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        parts = [subtree_q(m.unit.path) for m in self.memberships if m.role in set(roles)]
+        return Unit.objects.filter(reduce(or_, parts)) if parts else Unit.objects.none()
+
+    def top_units(self) -> list[Unit]:
+        """Where the user's part of the tree starts: the roots of their scope."""
+        if self.is_superuser:
+            return list(Unit.objects.current().filter(parent=None).vietnamese_order())
+        roots = {unit.pk: unit for unit in self.home_units}
+        for unit, _whole_subtree in self.granted_roots:
+            roots.setdefault(unit.pk, unit)
+        # A root inside another root's subtree is reached from there.
+        tops = [u for u in roots.values() if not any(
+            u.pk != other.pk and u.is_descendant_of(other) for other in roots.values())]
+        return sorted(tops, key=lambda unit: (unit.depth, unit.sort_key))
 
     def document_q(self, lookup: str = "") -> Q:
         """Leadership documents the user may read (see the module docstring)."""
@@ -219,10 +314,14 @@ class AccessPolicy:
             return queryset
         if not self.user.is_authenticated:
             return queryset.none()
-        queryset = queryset.filter(self.read_q(queryset.model))
-        rule = rule_for(queryset.model)
-        # Lookups through many-to-many relations can repeat rows.
-        return queryset.distinct() if rule.document is not None or rule.also_units else queryset
+        model = queryset.model
+        queryset = queryset.filter(self.read_q(model))
+        rule = rule_for(model)
+        # Lookups through to-many relations can repeat rows.
+        lookups = [rule.unit, *rule.also_units]
+        if rule.document is not None or any(crosses_many(model, lookup) for lookup in lookups):
+            return queryset.distinct()
+        return queryset
 
     def can_view(self, obj: Model) -> bool:
         return self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists()
@@ -239,28 +338,20 @@ class AccessPolicy:
 
     # -- changing ----------------------------------------------------------
 
-    def owning_unit(self, obj: Model) -> Unit | None:
-        rule = rule_for(type(obj))
-        if not rule.unit:
-            return obj if isinstance(obj, Unit) else None
-        target = obj
-        for attribute in rule.unit.split("__"):
-            target = getattr(target, attribute, None)
-            if target is None:
-                return None
-        return target
+    def owning_units(self, obj: Model) -> list[Unit]:
+        return [unit for unit in follow(obj, rule_for(type(obj)).unit) if isinstance(unit, Unit)]
 
     def can_change(self, obj: Model) -> bool:
         if self.is_superuser:
             return True
-        rule = rule_for(type(obj))
-        unit = self.owning_unit(obj)
         if not self.can_view(obj):
             return False
-        if unit is None:
+        rule = rule_for(type(obj))
+        units = self.owning_units(obj)
+        if not units:
             # A document from outside the tree belongs, for changes, to the roots.
             return rule.document is not None and bool(self.roles_at_roots() & rule.change_roles)
-        return bool(self.roles_at(unit) & rule.change_roles)
+        return all(self.roles_at(unit) & rule.change_roles for unit in units)
 
     def roles_at_roots(self) -> set[str]:
         return {m.role for m in self.memberships if m.unit.parent_id is None}

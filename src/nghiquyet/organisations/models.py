@@ -13,13 +13,15 @@ import datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Length, Substr
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nghiquyet.text.normalize import match_key, sort_key
+from nghiquyet.text.normalize import fold, match_key, sort_key
 
 PATH_STEP = 6  # base-36 characters per level: 2 billion ids, 42 levels in 255 characters
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -62,6 +64,11 @@ def valid_on_q(day: datetime.date, prefix: str = "") -> Q:
     )
 
 
+unit_code_validator = RegexValidator(
+    r"^[\w.-]+\Z", _("Mã chỉ gồm chữ, số và các dấu - _ . (không dấu cách, không dấu /).")
+)
+
+
 class ValidityMixin(models.Model):
     """Valid from ``valid_from`` (inclusive) until ``valid_to`` (exclusive)."""
 
@@ -75,6 +82,10 @@ class ValidityMixin(models.Model):
         super().clean()
         if self.valid_from and self.valid_to and self.valid_to <= self.valid_from:
             raise ValidationError({"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")})
+
+    @property
+    def is_current(self) -> bool:
+        return self.is_valid_on()
 
     def is_valid_on(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
@@ -138,7 +149,10 @@ class Unit(ValidityMixin):
         "self", models.PROTECT, null=True, blank=True, related_name="children",
         verbose_name=_("đơn vị cấp trên"),
     )
-    code = models.CharField(_("mã"), max_length=60, unique=True)
+    code = models.CharField(
+        _("mã"), max_length=60, unique=True, validators=[unit_code_validator],
+        help_text=_("Chữ, số và các dấu - _ . (không dấu cách), ví dụ HU-YT."),
+    )
     name = models.CharField(_("tên đầy đủ"), max_length=255)
     short_name = models.CharField(_("tên ngắn"), max_length=120, blank=True)
     successor = models.ForeignKey(
@@ -148,6 +162,7 @@ class Unit(ValidityMixin):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
     name_key = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    fold_key = models.CharField(max_length=400, editable=False, default="")
     sort_key = models.CharField(max_length=255, editable=False, default="")
 
     objects = UnitQuerySet.as_manager()
@@ -165,12 +180,22 @@ class Unit(ValidityMixin):
         if self.parent_id and self.pk and self.parent.path.startswith(self.path):
             raise ValidationError({"parent": _("Không thể đặt đơn vị làm cấp dưới của chính nó.")})
 
+    def get_absolute_url(self):
+        return reverse("organisations:unit", args=[self.code])
+
     def save(self, *args, **kwargs):
-        self.name_key = match_key(self.name)
+        self.name_key = match_key(self.name)[:255]
+        self.fold_key = fold(f"{self.name} | {self.short_name} | {self.code}")[:400]
         self.sort_key = sort_key(self.short_name or self.name)[:255]
         old_path = self.path
+        parent_path = ""
+        if self.parent_id:
+            # Read the parent's path from the database: it may have moved since loaded.
+            parent_path = Unit.objects.values_list("path", flat=True).get(pk=self.parent_id)
+            if old_path and parent_path.startswith(old_path):
+                raise ValidationError(_("Không thể đặt đơn vị làm cấp dưới của chính nó."))
         super().save(*args, **kwargs)
-        new_path = (self.parent.path if self.parent_id else "") + encode_step(self.pk)
+        new_path = parent_path + encode_step(self.pk)
         if new_path != old_path:
             self._move_subtree(old_path, new_path)
 
@@ -205,6 +230,12 @@ class Unit(ValidityMixin):
         earliest = former.order_by("valid_to").first()
         return earliest.name if earliest else self.name
 
+    def reorganisations(self):
+        """Every recorded change this unit took part in, newest first."""
+        return Reorganisation.objects.filter(
+            Q(before=self) | Q(after=self) | Q(moved=self)
+        ).distinct()
+
 
 class UnitAlias(ValidityMixin):
     """Other names of a unit: short forms ("BCSĐ UBND tỉnh"), abbreviations, former names."""
@@ -219,6 +250,7 @@ class UnitAlias(ValidityMixin):
     name = models.CharField(_("tên"), max_length=255)
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     key = models.CharField(max_length=255, db_index=True, editable=False)
+    fold_key = models.CharField(max_length=255, editable=False, default="")
 
     class Meta:
         verbose_name = _("tên gọi khác")
@@ -228,8 +260,13 @@ class UnitAlias(ValidityMixin):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def key_for(name: str) -> str:
+        return match_key(name)[:255]
+
     def save(self, *args, **kwargs):
-        self.key = match_key(self.name)
+        self.key = self.key_for(self.name)
+        self.fold_key = fold(self.name)[:255]
         super().save(*args, **kwargs)
 
 
@@ -245,7 +282,7 @@ class UnitGroup(models.Model):
     name = models.CharField(_("tên"), max_length=255)
     anchor = models.ForeignKey(
         Unit, models.PROTECT, related_name="anchored_groups", verbose_name=_("đơn vị gốc"),
-        null=True, blank=True,
+        help_text=_("Nhóm gồm các đơn vị dưới đơn vị này (ví dụ: Tỉnh ủy)."),
     )
     kinds = models.ManyToManyField(UnitKind, blank=True, verbose_name=_("gồm các loại"))
     whole_subtree = models.BooleanField(
@@ -268,22 +305,23 @@ class UnitGroup(models.Model):
         return self.name
 
     def members(self, day: datetime.date | None = None):
+        """The units in the group on ``day`` (today by default)."""
         day = day or timezone.localdate()
-        by_rule = Q(pk__in=[])
-        if self.anchor_id:
-            if self.whole_subtree:
-                by_rule = subtree_q(self.anchor.path) & ~Q(pk=self.anchor_id)
-            else:
-                by_rule = Q(parent_id=self.anchor_id)
-            kind_ids = list(self.kinds.values_list("pk", flat=True))
-            if kind_ids:
-                by_rule &= Q(kind_id__in=kind_ids)
+        if self.whole_subtree:
+            by_rule = subtree_q(self.anchor.path) & ~Q(pk=self.anchor_id)
+        else:
+            by_rule = Q(parent_id=self.anchor_id)
+        kind_ids = list(self.kinds.values_list("pk", flat=True))
+        if kind_ids:
+            by_rule &= Q(kind_id__in=kind_ids)
         listed = Q(pk__in=self.extra_members.values("pk"))
         return Unit.objects.filter(by_rule | listed).valid_on(day).vietnamese_order()
 
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
     def name_keys(self) -> list[str]:
-        names = [self.name, *self.aliases.splitlines()]
-        return [match_key(name) for name in names if name.strip()]
+        return [match_key(name) for name in [self.name, *self.alias_list()]]
 
 
 class Reorganisation(models.Model):
@@ -298,10 +336,20 @@ class Reorganisation(models.Model):
 
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
     effective_on = models.DateField(_("có hiệu lực từ"))
+    within = models.ForeignKey(
+        Unit, models.PROTECT, related_name="reorganisations_within", verbose_name=_("thuộc phạm vi"),
+        help_text=_("Đơn vị cấp trên chung của các đơn vị thay đổi: ai xem được đơn vị này thì xem được thay đổi."),
+    )
     decision = models.CharField(_("căn cứ"), max_length=255, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
     before = models.ManyToManyField(Unit, related_name="reorganised_from", verbose_name=_("trước"))
     after = models.ManyToManyField(Unit, related_name="reorganised_into", blank=True, verbose_name=_("sau"))
+    moved = models.ManyToManyField(
+        Unit, related_name="moved_by", blank=True, verbose_name=_("đơn vị chuyển trực thuộc"),
+    )
+    # What changed, for the history shown on unit pages: {"renamed": {"from", "to"},
+    # "moved": [{"unit", "from", "to"}]} with unit codes.
+    details = models.JSONField(_("chi tiết"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -368,6 +416,7 @@ class AccessGrant(ValidityMixin):
 
     class Reason(models.TextChoices):
         OVERSIGHT = "oversight", _("Theo dõi, kiểm tra, giám sát")
+        SUCCESSION = "succession", _("Kế thừa đơn vị đã sắp xếp")
         GRANT = "grant", _("Được cấp quyền xem")
 
     grantee = models.ForeignKey(Unit, models.CASCADE, related_name="grants_received", verbose_name=_("đơn vị được xem"))

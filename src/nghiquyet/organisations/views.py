@@ -1,41 +1,135 @@
-from auditlog.models import LogEntry
+from functools import wraps
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
+from nghiquyet.text.normalize import fold
+
+from . import audit
 from .access import policy_for
-from .models import Membership, Unit
+from .forms import AuditFilterForm, UnitImportForm, UnitSearchForm
+from .models import Membership, Unit, UnitAlias, valid_on_q
+from .spreadsheet import export_workbook, import_rows
+
+SEARCH_LIMIT = 100
 
 
+def with_children_flag(units):
+    """Mark which units have current children, so the tree shows an expander."""
+    children = Unit.objects.filter(parent=OuterRef("pk")).filter(valid_on_q(timezone.localdate()))
+    return units.annotate(has_children=Exists(children)).select_related("kind")
+
+
+def administrator_required(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not policy_for(request).is_administrator:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_GET
 def tree(request):
-    """The organisation tree as the user may see it, one level at a time."""
+    """The organisation tree from the user's own units down, or the units matching a search."""
     policy = policy_for(request)
-    if policy.is_superuser:
-        roots = Unit.objects.current().filter(parent=None)
+    form = UnitSearchForm(request.GET)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    context = {"form": form, "query": query, "can_import": policy.is_administrator}
+    if query:
+        key = fold(query)
+        aliased = UnitAlias.objects.filter(fold_key__contains=key).values("unit_id")
+        matches = policy.visible_units().filter(Q(fold_key__contains=key) | Q(pk__in=aliased))
+        matches = matches.select_related("kind", "parent").vietnamese_order()
+        context["results"] = matches[:SEARCH_LIMIT]
+        context["more"] = matches.count() > SEARCH_LIMIT
     else:
-        roots = policy.home_units + [unit for unit, _subtree in policy.granted_roots]
-    return render(request, "organisations/tree.html", {"roots": roots})
+        tops = [unit.pk for unit in policy.top_units()]
+        context["roots"] = with_children_flag(Unit.objects.filter(pk__in=tops)).order_by("depth", "sort_key")
+    return render(request, "organisations/tree.html", context)
 
 
+@require_GET
+def children(request, code):
+    """One level of the tree, loaded by htmx when a node is opened."""
+    policy = policy_for(request)
+    unit = policy.get_object_or_404(Unit, code=code)
+    # Through scope() the units on the way down to the user's own are listed too.
+    units = with_children_flag(policy.scope(Unit.objects.current()).filter(parent=unit)).vietnamese_order()
+    return render(request, "organisations/_tree_nodes.html", {"units": units})
+
+
+@require_GET
 def unit_detail(request, code):
     policy = policy_for(request)
-    unit = policy.get_object_or_404(Unit.objects.select_related("kind", "parent"), code=code)
-    children = policy.scope(unit.children.current()).select_related("kind").vietnamese_order()
-    members = policy.scope(Membership.objects.filter(unit=unit)).select_related("user")
+    unit = policy.get_object_or_404(Unit.objects.select_related("kind", "parent", "successor"), code=code)
+    today = timezone.localdate()
     context = {
         "unit": unit,
         "ancestors": policy.scope(unit.ancestors()),
-        "children": children,
-        "members": members,
-        "aliases": unit.aliases.all(),
+        "children": with_children_flag(policy.scope(unit.children.all())).vietnamese_order(),
+        "members": policy.scope(Membership.objects.filter(unit=unit).filter(valid_on_q(today)))
+        .select_related("user").order_by("role", "user__username"),
+        "aliases": unit.aliases.order_by("kind", "valid_to", "name"),
+        "predecessors": policy.scope(unit.predecessors.all()),
+        "history": policy.scope(unit.reorganisations()).prefetch_related("before", "after"),
+        "successor": unit.successor if unit.successor and policy.can_view(unit.successor) else None,
+        "can_change": policy.can_change(unit),
+        "today": today,
     }
     return render(request, "organisations/unit_detail.html", context)
 
 
+@administrator_required
+def import_units(request):
+    """Upload a workbook of units: every row is checked, nothing is saved if one is bad."""
+    result = None
+    form = UnitImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        result = import_rows(form.cleaned_data["file"], policy_for(request))
+        if result.ok:
+            messages.success(request, _("Đã nhập: %(created)s đơn vị mới, %(updated)s cập nhật, "
+                                        "%(unchanged)s giữ nguyên.") % vars(result))
+            return redirect("organisations:import")
+    return render(request, "organisations/import.html", {"form": form, "result": result})
+
+
+@require_GET
+def export_units(request):
+    """The units the user sees (or one visible unit's subtree) as an Excel workbook."""
+    policy = policy_for(request)
+    units = policy.visible_units()
+    filename = "don-vi.xlsx"
+    if request.GET.get("under"):
+        root = policy.get_object_or_404(policy.visible_units(), code=request.GET["under"])
+        units = units.subtree_of(root)
+        filename = f"don-vi-{root.code}.xlsx"
+    response = HttpResponse(
+        export_workbook(units),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@administrator_required
+@require_GET
 def audit_log(request):
-    """Every recorded change, newest first, for administrators."""
-    if not policy_for(request).is_administrator:
-        raise PermissionDenied
-    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    """Recorded changes, newest first, filtered; administrators only."""
+    policy = policy_for(request)
+    entries = audit.visible_entries(policy)
+    form = AuditFilterForm(request.GET or None, users=audit.people_administered(policy))
+    if form.is_bound and form.is_valid():
+        entries = form.filter(entries)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "organisations/audit_log.html", {"page": page})
+    for entry in page:
+        entry.action_label = audit.ACTION_LABELS.get(entry.action, entry.get_action_display())
+    return render(request, "organisations/audit_log.html", {"page": page, "form": form})

@@ -1,15 +1,14 @@
 """Interim (sơ kết) and final (tổng kết) reviews a document calls for."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.documents.models import Document, ExtractedItem
 from nghiquyet.organisations.models import Unit
-from nghiquyet.tracking.models import DueMixin
+from nghiquyet.tracking.models import Commitment
 
 
-class ReviewMilestone(DueMixin):
+class ReviewMilestone(Commitment):
     """A review due by the end of a period ("sơ kết vào quý II/2023"), or every
     year ("sơ kết hằng năm": no period, ``recurrence`` annual)."""
 
@@ -32,11 +31,6 @@ class ReviewMilestone(DueMixin):
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.PLANNED)
     completed_on = models.DateField(_("ngày thực hiện"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         verbose_name = _("mốc sơ kết, tổng kết")

@@ -53,7 +53,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "nghiquyet.core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "nghiquyet.core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,9 +142,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures for one username from one address lock it
-# for fifteen minutes.
-AXES_FAILURE_LIMIT = 5
+# Login throttling: five wrong passwords for one username from one address are
+# answered normally, the sixth locks the login for fifteen minutes.
+AXES_FAILURE_LIMIT = 6
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -167,7 +168,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# A local install serves assets from the package (finders, below); production
+# collects them into STATIC_ROOT.
+STATIC_ROOT = None
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # vendored htmx and Pico, our CSS and JS
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Serve vendored assets straight from the package: no collectstatic step for a
@@ -206,35 +210,36 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nghiquyet@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 
-def mail_settings() -> dict:
-    """SMTP when EMAIL_HOST is set, else mail is printed to the console."""
-    if not os.environ.get("EMAIL_HOST"):
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend", "OPTIONS": {}}
-    return {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": os.environ["EMAIL_HOST"],
+def mail_settings(smtp_by_default: bool = False) -> dict:
+    """Mail settings by name: SMTP when EMAIL_HOST is set (or on a server, where
+    ``smtp_by_default`` falls back to a local mail server), else printed to the console.
+    Django 6.1 reads MAILERS; Django 5.2 (Python 3.11) the EMAIL_* settings."""
+    if not os.environ.get("EMAIL_HOST") and not smtp_by_default:
+        backend, options = "django.core.mail.backends.console.EmailBackend", {}
+    else:
+        backend = "django.core.mail.backends.smtp.EmailBackend"
+        options = {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
             "port": int(os.environ.get("EMAIL_PORT", "25")),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS"),
             "use_ssl": env_bool("EMAIL_USE_SSL"),
-        },
+        }
+    if django.VERSION >= (6, 1):
+        return {"MAILERS": {"default": {"BACKEND": backend, "OPTIONS": options}}}
+    return {
+        "EMAIL_BACKEND": backend,
+        "EMAIL_HOST": options.get("host", "localhost"),
+        "EMAIL_PORT": options.get("port", 25),
+        "EMAIL_HOST_USER": options.get("username", ""),
+        "EMAIL_HOST_PASSWORD": options.get("password", ""),
+        "EMAIL_USE_TLS": options.get("use_tls", False),
+        "EMAIL_USE_SSL": options.get("use_ssl", False),
     }
 
 
-if django.VERSION >= (6, 1):
-    MAILERS = {"default": mail_settings()}
-else:  # Django 5.2 on Python 3.11 has no MAILERS yet.
-    _mail = mail_settings()
-    _options = _mail["OPTIONS"]
-    EMAIL_BACKEND = _mail["BACKEND"]
-    EMAIL_HOST = _options.get("host", "localhost")
-    EMAIL_PORT = _options.get("port", 25)
-    EMAIL_HOST_USER = _options.get("username", "")
-    EMAIL_HOST_PASSWORD = _options.get("password", "")
-    EMAIL_USE_TLS = _options.get("use_tls", False)
-    EMAIL_USE_SSL = _options.get("use_ssl", False)
+globals().update(mail_settings())
 
 # Every create, update and delete of every model is logged (who, when, old and
 # new values), except bookkeeping tables and derived search indexes.

@@ -70,8 +70,12 @@ def _print_summary(path: str, result: ParseResult) -> None:
 def _summary_line(document: ParsedDocument) -> str:
     date = document.issued_on.strftime("%d/%m/%Y") if document.issued_on else "—"
     lines = f"dòng {document.source.first_line}-{document.source.last_line}"
-    counts = (f"{len(document.references)} dẫn chiếu, {len(document.targets)} chỉ tiêu, "
-              f"{len(document.assignments)} nhiệm vụ, {len(document.reviews)} sơ/tổng kết")
+    counts = (
+        f"{len(document.references)} dẫn chiếu, {len(document.targets)} chỉ tiêu, "
+        f"{len(document.assignments)} nhiệm vụ, {len(document.reviews)} sơ/tổng kết"
+    )
     secret = " [MẬT]" if document.secret else ""
-    return (f"{document.symbol or '(không số)'} {date} {document.kind}{secret} — {document.issuer or '?'} — "
-            f"{document.title or '(không có trích yếu)'} [{lines}; {counts}]")
+    return (
+        f"{document.symbol or '(không số)'} {date} {document.kind}{secret} — {document.issuer or '?'} — "
+        f"{document.title or '(không có trích yếu)'} [{lines}; {counts}]"
+    )

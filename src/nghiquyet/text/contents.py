@@ -16,17 +16,25 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from nghiquyet.text.layout import SourceLines, join_wrapped
+from nghiquyet.text.layout import join_wrapped
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    DATE_RE, KIND_WORD_PATTERN, PAGE_NUMBER_RE, SYMBOL_RE, clean_symbol, kind_of_word, parse_date,
+    DATE_RE,
+    KIND_WORD_PATTERN,
+    PAGE_NUMBER_RE,
+    SYMBOL_RE,
+    clean_symbol,
+    kind_of_word,
+    parse_date,
 )
+from nghiquyet.text.source import SourceLines
 
 _HEAD_RE = re.compile(rf"^(?:\d{{1,3}}\.?\s+)?(?P<kind>{KIND_WORD_PATTERN})\b", re.IGNORECASE)
 _SUBJECT_RE = re.compile(r"^(?:Về|về|VỀ|V/v)\s")
 _SECTION_RE = re.compile(r"^[IVXL]{1,5}[.\-]?\s+(?P<issuer>.+?)\s+ban hành\.?$", re.IGNORECASE)
 _COLUMN_KEYS = (match_key("TT Số, ký hiệu"), match_key("Trích yếu"))
-_TRAILING_PAGE = re.compile(r"(?<![-–])\s+\d{1,3}$")  # "... 2021 - 2025 108": the page, not the year
+# "... 2021 - 2025 108": the page number, not the year.
+_TRAILING_PAGE = re.compile(r"(?<![-–])\s+\d{1,3}$")
 _NOTE_RE = re.compile(r"\s*\((?P<note>[^()]*)\)\s*$")
 _ISSUER_RE = re.compile(r"\bcủa\s+(?P<issuer>.+)$")
 MIN_ENTRIES = 2  # one mention on a cover is not a table of contents
@@ -84,12 +92,12 @@ def _read_entry(source: SourceLines, indexes: list[int], position: int, column: 
     symbol = SYMBOL_RE.search(head_text)
     if not symbol:
         return None, position
-    tail = head_text[symbol.end():]
+    tail = head_text[symbol.end() :]
     when = DATE_RE.search(tail)
     issuer = _ISSUER_RE.search(tail)
     subject, position = _read_subject(source, indexes, position)
     if subject is None and " về " in tail.lower():
-        subject = tail[tail.lower().index(" về ") + 1:]
+        subject = tail[tail.lower().index(" về ") + 1 :]
     title, note = _title_and_note(subject)
     entry = ContentsEntry(
         symbol=clean_symbol(symbol.group()),
@@ -114,7 +122,12 @@ def _read_subject(source: SourceLines, indexes: list[int], position: int) -> tup
         index = indexes[position]
         text = source.text[index]
         next_entry = _HEAD_RE.match(text) and text[0].isdigit()  # "13 Nghị quyết số ..."
-        if not text or _is_noise(text) or next_entry or (lines and index != indexes[position - 1] + 1):
+        if (
+            not text
+            or _is_noise(text)
+            or next_entry
+            or (lines and index != indexes[position - 1] + 1)
+        ):
             break
         lines.append(text)
         position += 1
@@ -154,7 +167,9 @@ _PROPER_FIRST_WORDS = {"Đảng", "Nhà", "Quốc", "Chính", "Bộ", "Ban", "�
 def _is_noise(text: str) -> bool:
     """Page numbers, entry numbers and column headings of the table."""
     key = match_key(text)
-    return bool(PAGE_NUMBER_RE.match(text)) or any(key.startswith(column) for column in _COLUMN_KEYS)
+    return bool(PAGE_NUMBER_RE.match(text)) or any(
+        key.startswith(column) for column in _COLUMN_KEYS
+    )
 
 
 def _merge(entries: dict, entry: ContentsEntry) -> None:

@@ -29,16 +29,22 @@ from nghiquyet.text.errors import DocumentReadError
 from nghiquyet.text.normalize import is_syllable, nfc
 
 MAX_BYTES = 20 * 1024 * 1024
-_SAMPLE = 256 * 1024  # enough text to recognise an encoding
+_SAMPLE = 64 * 1024  # enough text to recognise an encoding
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 _SIGNATURES = (
-    (b"\xd0\xcf\x11\xe0", "Tệp Word đời cũ (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx."),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "Tệp Word đời cũ (.doc) chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx.",
+    ),
     (b"{\\rtf", "Tệp RTF chưa đọc được: hãy mở bằng Word và lưu lại dưới dạng .docx."),
     (b"\x89PNG", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
-    (b"\xff\xd8\xff", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
+    (
+        b"\xff\xd8\xff",
+        "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập.",
+    ),
     (b"GIF8", "Đây là tệp ảnh, không phải văn bản: cần nhận dạng chữ (OCR) trước khi nhập."),
 )
 
@@ -64,7 +70,9 @@ def read_path(path: str | os.PathLike) -> DecodedText:
     except FileNotFoundError:
         raise DocumentReadError(f"Không tìm thấy tệp «{path.name}».", code="not_found")
     except OSError as error:
-        raise DocumentReadError(f"Không mở được tệp «{path.name}»: {error.strerror or error}.", code="not_found")
+        raise DocumentReadError(
+            f"Không mở được tệp «{path.name}»: {error.strerror or error}.", code="not_found"
+        )
     return decode(data, path.name)
 
 
@@ -95,11 +103,14 @@ def text_lines(text: str) -> list[str]:
 
 
 def _too_big(size: int) -> str:
-    return (f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB): chỉ nhận tệp đến "
-            f"{MAX_BYTES // 1024 // 1024} MB. Hãy tách thành các tệp nhỏ hơn.")
+    return (
+        f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB): chỉ nhận tệp đến "
+        f"{MAX_BYTES // 1024 // 1024} MB. Hãy tách thành các tệp nhỏ hơn."
+    )
 
 
 # --- Plain text ----------------------------------------------------------------
+
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Text and the name of its encoding, or ``DocumentReadError``.
@@ -109,9 +120,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     """
     text, encoding = _decode_unicode(data)
     if text is None:
-        text, encoding = _best_reading(
-            (name, _decode_8bit(data, name)) for name in ("cp1258", "tcvn3", "vni")
-        )
+        encoding = _best_8bit(data[:_SAMPLE])
+        text = _decode_8bit(data, encoding)
     else:
         text, encoding = _legacy_inside_unicode(text, encoding)
     if _looks_binary(text):
@@ -127,8 +137,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
 def _decode_unicode(data: bytes) -> tuple[str | None, str]:
     boms = (
         (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
-        (b"\xff\xfe\x00\x00", "utf-32", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32", "utf-32"),
-        (b"\xff\xfe", "utf-16", "utf-16"), (b"\xfe\xff", "utf-16", "utf-16"),
+        (b"\xff\xfe\x00\x00", "utf-32", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32", "utf-32"),
+        (b"\xff\xfe", "utf-16", "utf-16"),
+        (b"\xfe\xff", "utf-16", "utf-16"),
     )
     for bom, codec, name in boms:
         if data.startswith(bom):
@@ -173,10 +185,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _decode_8bit(data: bytes, name: str) -> str:
     if name == "tcvn3":
-        return legacy.decode_tcvn3(data)
+        return _restore_capitals(legacy.decode_tcvn3(data))
     if name == "vni":
         return legacy.decode_vni(data)
     return data.decode(name, errors="replace")
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _restore_capitals(text: str) -> str:
+    """Lines typed in capitals in TCVN3 have lower-case toned letters ("TỉNH ủY"): TCVN3 has no others.
+
+    A line whose ASCII letters are all capitals was typed in capitals.
+    """
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        letters = _ASCII_LETTERS.findall(line)
+        if len(letters) >= 3 and all(letter.isupper() for letter in letters) and not line.isupper():
+            lines[number] = line.upper()
+    return "\n".join(lines)
 
 
 def vietnamese_score(text: str) -> tuple[float, int]:
@@ -187,34 +215,35 @@ def vietnamese_score(text: str) -> tuple[float, int]:
     return sum(map(is_syllable, words)) / len(words), len(words)
 
 
-def _best_reading(readings) -> tuple[str, str]:
-    best_text, best_name, best_score = None, "", -1.0
-    for name, text in readings:
-        score, count = vietnamese_score(nfc(text[:_SAMPLE]))
+def _best_8bit(sample: bytes) -> str:
+    """The 8-bit encoding whose reading of ``sample`` is most like Vietnamese."""
+    best_name, best_score = "", -1.0
+    for name in ("cp1258", "tcvn3", "vni"):
+        score, count = vietnamese_score(nfc(_decode_8bit(sample, name)))
         if count == 0 and name == "cp1258":
             score = 1.0  # no letters beyond ASCII: only punctuation needs the code page
         if score > best_score:
-            best_text, best_name, best_score = text, name, score
-    if best_text is None or best_score < 0.6:
+            best_name, best_score = name, score
+    if best_score < 0.6:
         raise DocumentReadError(
             "Không nhận ra bảng mã của tệp văn bản (đã thử UTF-8, UTF-16, Windows-1258, TCVN3, VNI): "
             "hãy lưu lại tệp dưới dạng Unicode (UTF-8).",
             code="encoding",
         )
-    return best_text, best_name
+    return best_name
 
 
 def _legacy_inside_unicode(text: str, encoding: str) -> tuple[str, str]:
     """Unicode text that is really TCVN3 or VNI bytes shown as Windows-1252 letters."""
-    score, count = vietnamese_score(nfc(text[: _SAMPLE // 8]))
+    score, count = vietnamese_score(nfc(text[: _SAMPLE // 4]))
     if count < 5 or score >= 0.6:
         return text, encoding
     try:
-        raw = text[: _SAMPLE // 8].encode("cp1252")
+        raw = text[: _SAMPLE // 4].encode("cp1252")
     except UnicodeEncodeError:
         return text, encoding
     for name in ("tcvn3", "vni"):
-        legacy_score, _ = vietnamese_score(nfc(_decode_8bit(raw, name)[: _SAMPLE // 8]))
+        legacy_score, _ = vietnamese_score(nfc(_decode_8bit(raw, name)))
         if legacy_score >= 0.8:
             try:
                 return _decode_8bit(text.encode("cp1252"), name), f"{encoding}+{name}"
@@ -229,6 +258,7 @@ def _looks_binary(text: str) -> bool:
 
 
 # --- Word ----------------------------------------------------------------------
+
 
 def _decode_docx(data: bytes) -> DecodedText:
     try:
@@ -288,6 +318,7 @@ def _table_lines(table) -> list[str]:
 
 # --- PDF -----------------------------------------------------------------------
 
+
 def _decode_pdf(data: bytes) -> DecodedText:
     try:
         import pdfplumber
@@ -302,8 +333,12 @@ def _decode_pdf(data: bytes) -> DecodedText:
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         name = type(error).__name__
         if "Password" in name or "Encrypt" in name:
-            raise DocumentReadError("Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi nhập lại.", code="pdf")
-        raise DocumentReadError(f"Không đọc được tệp PDF: tệp hỏng hoặc không đúng định dạng ({name}).", code="pdf")
+            raise DocumentReadError(
+                "Tệp PDF có mật khẩu: hãy gỡ mật khẩu rồi nhập lại.", code="pdf"
+            )
+        raise DocumentReadError(
+            f"Không đọc được tệp PDF: tệp hỏng hoặc không đúng định dạng ({name}).", code="pdf"
+        )
     if sum(len(line.strip()) for line in lines) < 20:
         raise DocumentReadError(
             "Tệp PDF này là bản quét (chỉ có hình ảnh, không có lớp chữ): "

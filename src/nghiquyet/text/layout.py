@@ -19,62 +19,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nghiquyet.text.closing import closing_end, recipients_end, signature_start
 from nghiquyet.text.model import Block, RepairedText
+from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    ANNOTATION_RE, PAGE_NUMBER_RE, PLACE_DATE_RE, POST_RE, RECIPIENTS_RE, SECRET_RE,
-    SEPARATOR_RE, SIGNATURE_RE, SIGNED_RE, SYMBOL_LINE_RE, UPPER, is_caps, is_motto,
-    is_slogan, title_kind,
+    MARKER_RE,
+    PAGE_NUMBER_RE,
+    RECIPIENTS_RE,
+    SECRET_RE,
+    SEPARATOR_RE,
+    UPPER,
+    ends_sentence,
+    header_line_kind,
+    is_caps,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines, wrap_width
 
-# Outline markers at the start of a paragraph: "I-", "II.", "1.", "1.1.", "2.1.3", "a)", "(1)", "-", "+".
-MARKER_RE = re.compile(
-    r"^(?:(?P<roman>[IVXL]{1,5})\s*[.\-)]\s*(?=\S)"
-    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)"
-    r"|(?P<number>\d{1,2})\s*[.)](?!\d)\s*(?=\S)|(?P<number_dash>\d{1,2})\s*-\s+(?=\S)"
-    r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
-    r"|\((?P<paren>\d{1,2}|[a-zđ])\)\s*(?=\S)"
-    r"|(?P<bullet>[-+•*])\s*(?=\S))"
-)
 FOOTNOTE_RE = re.compile(rf"^(?P<number>\d{{1,2}})\s+[{UPPER}\"(]")
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
 _PARAGRAPH_END = (".", "!", "?", ":", "…", '."', '.")', ".'")
 _CONTINUATION_START = set(",;:)%.…]")
 _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
-
-
-@dataclass
-class SourceLines:
-    """The normalised lines of one input file, with what the layout rules need to know."""
-
-    text: list[str]  # stripped, inner runs of spaces collapsed
-    page_start: list[bool]  # printed with leading space: the first line of a new page
-    width: int  # the wrap width: lines this long were wrapped, not ended
-    spaced: bool  # a blank line after nearly every line: blank lines mean nothing
-
-    @classmethod
-    def from_lines(cls, lines: list[str]) -> "SourceLines":
-        text = [_SPACES.sub(" ", line).strip() for line in lines]
-        page_start = [line[:1].isspace() and bool(stripped) for line, stripped in zip(lines, text)]
-        non_blank = sum(1 for line in text if line)
-        spaced = non_blank > 10 and (len(text) - non_blank) >= 0.6 * non_blank
-        return cls(text, page_start, wrap_width(text), spaced)
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def next_non_blank(self, index: int, last: int) -> int | None:
-        while index <= last:
-            if self.text[index]:
-                return index
-            index += 1
-        return None
-
-
-def wrap_width(lines: list[str]) -> int:
-    """The width text was wrapped at: nine lines in ten of some length are no longer."""
-    lengths = sorted(len(line) for line in lines if len(line) >= 20)
-    return max(lengths[int(len(lengths) * 0.9)] if lengths else 80, 40)
+_APPENDIX = match_key("phụ lục")
 
 
 def is_full(before: str, after: str, width: int) -> bool:
@@ -86,43 +53,8 @@ def is_full(before: str, after: str, width: int) -> bool:
     return len(before) >= width - 12 or len(before) + 1 + len(first_word) > width - 2
 
 
-# --- What a line is ------------------------------------------------------------
-
-def header_line_kind(text: str) -> str | None:
-    """"symbol", "motto", "slogan" or "date" for the lines that only a header has."""
-    if SYMBOL_LINE_RE.match(text):
-        return "symbol"
-    if is_motto(text):
-        return "motto"
-    if is_slogan(text):
-        return "slogan"
-    if PLACE_DATE_RE.match(text):
-        return "date"
-    return None
-
-
-def is_signature(text: str) -> bool:
-    match = SIGNATURE_RE.match(text)
-    return bool(match) and len(text) < 80 and is_caps(match["rest"])
-
-
-def is_post(text: str) -> bool:
-    return len(text) < 60 and bool(POST_RE.match(text))
-
-
-def is_person_name(text: str) -> bool:
-    """ "Dương Văn Thái", "LÊ THỊ THU HỒNG": two to six capitalised words, letters only."""
-    words = text.split()
-    if not 2 <= len(words) <= 6 or not all(word.isalpha() for word in words):
-        return False
-    return is_caps(text) or all(word[0].isupper() for word in words)
-
-
-def ends_sentence(text: str) -> bool:
-    return text.endswith(_SENTENCE_END)
-
-
 # --- The parts of a document ---------------------------------------------------
+
 
 @dataclass
 class Anatomy:
@@ -137,7 +69,11 @@ class Anatomy:
         return self.roles.get(index, "body")
 
     def lines(self, source: SourceLines, role: str) -> list[int]:
-        return [i for i in range(self.first, self.last + 1) if self.roles.get(i) == role and source.text[i]]
+        return [
+            i
+            for i in range(self.first, self.last + 1)
+            if self.roles.get(i) == role and source.text[i]
+        ]
 
     def blocks(self, source: SourceLines) -> list[Block]:
         """Runs of lines of one role (blank lines inside a run belong to it)."""
@@ -146,7 +82,11 @@ class Anatomy:
             role = self.roles.get(index)
             if role not in BLOCK_ROLES or not source.text[index]:
                 continue
-            if blocks and blocks[-1].role == role and _only_blank_between(source, blocks[-1].last_line, index):
+            if (
+                blocks
+                and blocks[-1].role == role
+                and _only_blank_between(source, blocks[-1].last_line, index)
+            ):
                 blocks[-1].last_line = index + 1
                 blocks[-1].lines.append(source.text[index])
             else:
@@ -163,24 +103,23 @@ def _only_blank_between(source: SourceLines, line_number: int, index: int) -> bo
 
 def anatomy(source: SourceLines, first: int, last: int) -> Anatomy:
     """Give each line of the document ``first``..``last`` its role."""
-    parts = Anatomy(first, last, wrap_width(source.text[first: last + 1]))
+    parts = Anatomy(first, last, wrap_width(source.text[first : last + 1]))
     body_start = _mark_header(source, parts)
     title = _title_at(source, body_start, last)
     if title:
         _mark(parts, title, "title")
         body_start = title[1] + 1
     closing = signature_start(source, body_start, last)
-    body_end = last if closing is None else closing - 1
-    if closing is not None:
-        _mark(parts, (closing, last), "signature")
+    if closing is not None:  # what follows the closing (an annex) is text again
+        _mark(parts, (closing, closing_end(source, closing, last)), "signature")
     for index in range(first, body_start):
         parts.roles.setdefault(index, "header")
     if not title:
-        displaced = _displaced_title(source, body_start, body_end)
+        displaced = _displaced_title(source, body_start, last if closing is None else closing - 1)
         if displaced:
             _mark(parts, displaced, "title")
     _mark_recipients(source, parts, body_start, last)
-    _mark_artefacts(source, parts, body_start, body_end)
+    _mark_artefacts(source, parts, body_start, last)
     return parts
 
 
@@ -235,17 +174,30 @@ def _displaced_title(source: SourceLines, start: int, end: int) -> tuple[int, in
 
 def _is_annex(source: SourceLines, index: int, end: int) -> bool:
     """ "QUY CHẾ ... (Ban hành kèm theo Quyết định số ...)": an annex, not the title."""
-    following = " ".join(source.text[index: min(end, index + 8) + 1])
+    following = " ".join(source.text[index : min(end, index + 8) + 1])
     return "kèm theo" in following.lower()
+
+
+def starts_annex(source: SourceLines, index: int, end: int) -> bool:
+    """An appendix ("PHỤ LỤC") or an annexed text ("QUY CHẾ ... ban hành kèm theo ...") begins here."""
+    text = source.text[index]
+    return (
+        match_key(text).startswith(_APPENDIX)
+        or bool(title_kind(text))
+        and _is_annex(source, index, end)
+    )
 
 
 def _title_block_end(source: SourceLines, index: int, last: int) -> int:
     """The type line, the "CỦA ..." lines in capitals, then the subject."""
     end = index
     following = source.next_non_blank(index + 1, last)
-    while following is not None and is_caps(source.text[following]) and not SEPARATOR_RE.match(
-        source.text[following]
-    ) and not MARKER_RE.match(source.text[following]):
+    while (
+        following is not None
+        and is_caps(source.text[following])
+        and not SEPARATOR_RE.match(source.text[following])
+        and not MARKER_RE.match(source.text[following])
+    ):
         end = following
         following = source.next_non_blank(following + 1, last)
     if following is None:
@@ -274,9 +226,15 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
     end, seen, probe = index, 0, index
     while probe <= last and seen < _SUBJECT_LIMIT:
         text = source.text[probe]
-        if text and probe > index and (
-            source.page_start[probe] or MARKER_RE.match(text)
-            or text[0].isupper() and not source.text[probe - 1]
+        if (
+            text
+            and probe > index
+            and (
+                source.page_start[probe]
+                or MARKER_RE.match(text)
+                or text[0].isupper()
+                and not source.text[probe - 1]
+            )
         ):
             break
         if text:
@@ -287,75 +245,11 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
     return end
 
 
-def signature_start(source: SourceLines, first: int, last: int) -> int | None:
-    """The first line of the closing signature block ("T/M ..."), searching from the end."""
-    for index in range(last, first - 1, -1):
-        if is_signature(source.text[index]):
-            start = index
-            probe = index - 1
-            while probe >= first and (is_signature(source.text[probe]) or not source.text[probe]):
-                if source.text[probe]:
-                    start = probe
-                probe -= 1
-            return start
-    return None
-
-
-def closing_end(source: SourceLines, start: int, limit: int) -> int:
-    """The last line of a closing that begins with a signature line at ``start``.
-
-    Takes the posts ("BÍ THƯ"), "(đã ký)", the signer's name, and a "Nơi nhận"
-    list or margin note ("(báo cáo)") printed after them; stops before
-    anything else (the next document, a colophon).
-    """
-    end, named, index = start, False, start + 1
-    while index <= limit:
-        text = source.text[index]
-        if not text or PAGE_NUMBER_RE.match(text):
-            index += 1
-            continue
-        if RECIPIENTS_RE.match(text):
-            end = recipients_end(source, index, limit)
-            index = end + 1
-            continue
-        if ANNOTATION_RE.match(text) or SIGNED_RE.match(text):
-            end = index
-        elif not named and (is_signature(text) or is_post(text)):
-            end = index
-        elif not named and is_person_name(text):
-            end, named = index, True
-        else:
-            break
-        index += 1
-    return end
-
-
-def recipients_end(source: SourceLines, start: int, limit: int) -> int:
-    """The last line of a "Nơi nhận:" list: its "-" items, wrapped items, margin notes."""
-    end, index, filed = start, start + 1, False
-    while index <= limit:
-        text = source.text[index]
-        if not text:
-            index += 1
-            continue
-        if ANNOTATION_RE.match(text):
-            end = index
-        elif filed:
-            break
-        elif text[0] in "-+•" and len(text) < 90:
-            end = index
-            filed = text.lstrip("-+• ").lower().startswith("lưu")
-        elif end == index - 1 and end > start and len(text) < 50 and text[0].islower():
-            end = index  # the rest of a wrapped item
-        else:
-            break
-        index += 1
-    return end
-
-
 def _mark_recipients(source: SourceLines, parts: Anatomy, start: int, last: int) -> None:
     for index in range(start, last + 1):
-        if parts.roles.get(index) in (None, "signature") and RECIPIENTS_RE.match(source.text[index]):
+        if parts.roles.get(index) in (None, "signature") and RECIPIENTS_RE.match(
+            source.text[index]
+        ):
             for line in range(index, recipients_end(source, index, last) + 1):
                 parts.roles[line] = "recipients"
 
@@ -391,11 +285,12 @@ def _is_footnote(source: SourceLines, index: int, start: int, width: int) -> boo
     if len(source.text[index]) > width + 5:
         return True  # footnotes are set in a smaller type: longer lines
     number = match["number"]
-    window = " ".join(source.text[max(start, index - 80): index])
+    window = " ".join(source.text[max(start, index - 80) : index])
     return bool(re.search(rf"\w\({number}\)|[¹²³⁴⁵⁶⁷⁸⁹]", window))
 
 
 # --- Running text --------------------------------------------------------------
+
 
 def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
     """The body as one paragraph per line, with anchors back to input line numbers."""
@@ -416,10 +311,12 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
         pieces.append(text)
         offset += len(text)
         previous, gap = index, False
-    return RepairedText("".join(pieces), anchors)
+    return RepairedText("".join(pieces), anchors or [(0, parts.first + 1)])
 
 
-def join_between(source: SourceLines, previous: int, following: int, blank: bool, width: int) -> str:
+def join_between(
+    source: SourceLines, previous: int, following: int, blank: bool, width: int
+) -> str:
     """What goes between two body lines: "" or " " (one paragraph) or "\\n" (a new one)."""
     before, after = source.text[previous], source.text[following]
     joint = continuation(before, after, is_full(before, after, width))
@@ -442,6 +339,8 @@ def continuation(before: str, after: str, full: bool) -> str | None:
         return " " if marker["bullet"] and _dash_continues(before, after, full) else None
     if after[0].islower() or after[0] in _CONTINUATION_START:
         return " "
+    if is_caps(after) and len(after) < 60 and not is_caps(before):
+        return None  # a heading in capitals ("QUYẾT ĐỊNH:", "MỤC TIÊU")
     if is_caps(before) and len(before) < 100:
         return " " if is_caps(after) and not ends_sentence(before) else None
     if ends_sentence(before):
@@ -460,16 +359,28 @@ def _dash_continues(before: str, after: str, full: bool) -> bool:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Lines of one title or list item joined into one: the rules of ``continuation`` for a sentence."""
-    out = ""
+    """Lines of one title or list item joined into one: "17-" + "CT/TU" without a space, others with one."""
+    return _join(lines)[0]
+
+
+def joined_text(source: SourceLines, indexes: list[int]) -> RepairedText:
+    """Some lines (a title block) as one paragraph, with anchors to their input lines."""
+    lines = [source.text[index] for index in indexes if source.text[index]]
+    text, offsets = _join(lines)
+    numbers = [index + 1 for index in indexes if source.text[index]]
+    return RepairedText(text, list(zip(offsets, numbers)))
+
+
+def _join(lines: list[str]) -> tuple[str, list[int]]:
+    out, offsets = "", []
     for line in lines:
         line = _SPACES.sub(" ", line).strip()
         if not line:
             continue
-        if not out:
-            out = line
-        elif out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -":
-            out += line
-        else:
-            out += " " + line
-    return out
+        if out and not (
+            out[-1] in "-/" and len(out) > 1 and out[-2] not in " -/" and line[0] not in " -"
+        ):
+            out += " "
+        offsets.append(len(out))
+        out += line
+    return out, offsets

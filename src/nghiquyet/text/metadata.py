@@ -2,8 +2,9 @@
 
 - symbol: from "Số ..." in the header, as printed, spaces removed ("03-CTr/TU").
 - issued_on and place: "Bắc Giang, ngày 04 tháng12 năm 2020".
-- kind: the title block's type word, else the symbol's type code, else the
-  table of contents, else what the text calls itself ("Nghị quyết này").
+- kind: the title block's type word, else the symbol's type code, else what
+  the text calls itself ("Nghị quyết này"), else the table of contents.
+  (Party symbols use "QĐ" for quyết định and quy định alike: the text decides.)
 - title: the subject of the title block as one line, beginning with "về"
   (written "về" when printed "Về", added when the block has none, as tables
   of contents do: "về thực hiện Nghị quyết ..."); "V/v" becomes "về việc".
@@ -24,16 +25,38 @@ import re
 from collections import Counter
 
 from nghiquyet.text.contents import ContentsEntry, subject_normal_form
-from nghiquyet.text.layout import Anatomy, SourceLines, is_person_name, is_post, is_signature, join_wrapped
+from nghiquyet.text.layout import Anatomy, join_wrapped
 from nghiquyet.text.model import ParsedDocument
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    AMBIGUOUS_TYPES, ANNOTATION_RE, DATE_WORDS, KIND_WORD_PATTERN, ORG_MODES, RECIPIENTS_RE,
-    SECRET_RE, SIGNATURE_RE, SIGNED_RE, SYMBOL_LINE_RE, clean_symbol, is_caps, is_motto, is_slogan,
-    kind_of_symbol, kind_of_word, parse_date, symbol_type, title_kind,
+    AMBIGUOUS_TYPES,
+    ANNOTATION_RE,
+    DATE_WORDS,
+    KIND_WORD_PATTERN,
+    ORG_MODES,
+    RECIPIENTS_RE,
+    SECRET_RE,
+    SIGNATURE_RE,
+    SIGNED_RE,
+    SYMBOL_LINE_RE,
+    clean_symbol,
+    is_caps,
+    is_motto,
+    is_person_name,
+    is_post,
+    is_signature,
+    is_slogan,
+    kind_of_symbol,
+    kind_of_word,
+    parse_date,
+    symbol_type,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines
 
-_PLACE_DATE_SEARCH = re.compile(rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE)
+_PLACE_DATE_SEARCH = re.compile(
+    rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE
+)
 _SELF_REFERENCE = re.compile(rf"(?<!\w)(?P<kind>{KIND_WORD_PATTERN})\s+này\b", re.IGNORECASE)
 # A sentence of its own, naming the document: "Nghị quyết này được phổ biến đến chi bộ./."
 _DISSEMINATION = re.compile(
@@ -41,21 +64,54 @@ _DISSEMINATION = re.compile(
     r"(?:(?:đến|tới)\s+(?P<scope>[^.;!?\n]+?)|(?P<wide>rộng rãi)\b)\s*(?:\./\.|[.;!]|$)",
     re.MULTILINE,
 )
-_PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")  # "đến chi bộ để quán triệt ...": the scope is "chi bộ"
-_COMMITTEE_RE = re.compile(r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN|ĐẢNG|CHI)\s+ỦY\b|\bCHI BỘ\b", re.IGNORECASE)
+# "đến chi bộ để quán triệt ...": the scope is "chi bộ".
+_PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")
+_COMMITTEE_RE = re.compile(
+    r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN|ĐẢNG|CHI)\s+ỦY\b|\bCHI BỘ\b", re.IGNORECASE
+)
 _STATE_BODY_RE = re.compile(
-    r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\s*(?P<level>TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN)?",
+    r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
+    r"\s*(?P<level>TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN)?",
     re.IGNORECASE,
 )
-_MOTTO_TAIL = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HO[AÀ] XÃ HỘI CHỦ NGHĨA VIỆT NAM).*$")
+_MOTTO_TAIL = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA) VIỆT NAM.*$")
+_ORGAN_RE = re.compile(
+    r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|TRƯỜNG CHÍNH TRỊ)\b"
+)
+_ROMAN = re.compile(r"^[IVXLC]+[,.;:]?$")
 _OFFICE_IN_TEXT = re.compile(r"Văn phòng (Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy")
 # Capitalisation of the parts of body names, as Vietnamese writes them.
 _NAME_PARTS = (
-    "Ban Thường vụ", "Ban Chấp hành", "Thường trực", "Ban cán sự đảng", "Đảng đoàn", "Đảng bộ",
-    "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Kiểm tra", "Ủy ban Mặt trận Tổ quốc",
-    "Văn phòng", "Ban Tổ chức", "Ban Tuyên giáo", "Ban Dân vận", "Ban Nội chính",
-    "Ban Kinh tế", "Ban Bí thư", "Bộ Chính trị", "Chính phủ", "Thủ tướng",
-    "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy", "Chi ủy", "Chi bộ",
+    "Ban Thường vụ",
+    "Ban Chấp hành",
+    "Thường trực",
+    "Ban cán sự đảng",
+    "Đảng đoàn",
+    "Đảng bộ",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Ủy ban Kiểm tra",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Văn phòng",
+    "Trường Chính trị",
+    "Đoàn Chủ tịch",
+    "Ban Tổ chức",
+    "Ban Tuyên giáo",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Ban Kinh tế",
+    "Ban Bí thư",
+    "Bộ Chính trị",
+    "Chính phủ",
+    "Thủ tướng",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Thành ủy",
+    "Thị ủy",
+    "Quận ủy",
+    "Đảng ủy",
+    "Chi ủy",
+    "Chi bộ",
 )
 _NAME_PARTS_BY_KEY = {match_key(part): part for part in _NAME_PARTS}
 _POST_WORDS = {"văn phòng": "Văn phòng", "thường trực": "Thường trực"}
@@ -68,12 +124,14 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
     recipients = [source.text[i] for i in parts.lines(source, "recipients")]
     document.symbol = _symbol(header)
     document.place, document.issued_on = _place_and_date(header)
-    document.issuer_block = _issuer_block(header)
+    issuer_lines = _issuer_lines(header)
+    document.issuer_block = " ".join(issuer_lines) or None
     document.title = _title(title)
     document.kind = _kind(title, document.symbol, document.body.text)
     document.recipients = _recipients(recipients)
-    committee = _committee(header) or _committee_from_text(" ".join(recipients) + "\n" + document.body.text)
-    document.issuer = _issuer(closing, title, committee)
+    committee, body = _header_bodies(issuer_lines)
+    committee = committee or _committee_from_text(" ".join(recipients) + "\n" + document.body.text)
+    document.issuer = _issuer(closing, title, committee, body or committee)
     document.signer_position, document.signer = _signer(closing)
     document.secret = any(SECRET_RE.match(line) for line in header + title)
     document.dissemination = _dissemination(document.body.text)
@@ -82,6 +140,7 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
 def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
     """Fill what the document itself does not say from its table-of-contents entry."""
     document.title = document.title or entry.title
+    document.issued_on = document.issued_on or entry.issued_on
     if document.kind == "khac" and entry.kind:
         document.kind = entry.kind
     if document.issuer is None and entry.issuer:
@@ -102,15 +161,25 @@ def _place_and_date(header: list[str]):
     for line in header:
         match = _PLACE_DATE_SEARCH.search(line)
         if match and parse_date(match):
-            place = (match["place"] or "").strip()
-            if is_motto(place) or "Số" in place:
-                place = place.split()[-1] if place else ""
-            return place or None, parse_date(match)
+            return _place(match["place"] or ""), parse_date(match)
     return None, None
 
 
-def _issuer_block(header: list[str]) -> str | None:
-    """The issuing body as the header prints it: "TỈNH ỦY BẮC GIANG"."""
+def _place(text: str) -> str | None:
+    """ "Bắc Giang"; from a merged line ("* Bắc Giang", "-CTr/TU Bắc Giang") the trailing proper name."""
+    words = text.split()
+    if all(word[:1].isupper() and not word.isupper() or word.islower() for word in words):
+        return " ".join(words) or None
+    tail: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() and word[1:].islower()):
+            break
+        tail.insert(0, word)
+    return " ".join(tail) or None
+
+
+def _issuer_lines(header: list[str]) -> list[str]:
+    """The issuing body as the header prints it: ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐẠI TỪ"]."""
     lines = []
     for line in header:
         if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or SECRET_RE.match(line):
@@ -118,13 +187,21 @@ def _issuer_block(header: list[str]) -> str | None:
         line = _MOTTO_TAIL.sub("", line)  # "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" on one line
         if line and is_caps(line) and not is_motto(line):
             lines.append(line)
-    return " ".join(lines) or None
+    return lines
 
 
 def _title(title: list[str]) -> str | None:
-    subject = [line for line in title if not title_kind(line) and not (is_caps(line) and line.startswith("CỦA"))]
+    subject = [
+        line
+        for line in title
+        if not title_kind(line) and not (is_caps(line) and line.startswith("CỦA"))
+    ]
     subject = [line for line in subject if not re.fullmatch(r"[-_*=.~\s]+", line)]
     text = join_wrapped(subject)
+    if is_caps(
+        text
+    ):  # "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XIX": as it would be written in a sentence
+        text = organisation_name(text)
     return subject_normal_form(text) if text else None
 
 
@@ -164,19 +241,26 @@ def _recipients(lines: list[str]) -> list[str]:
     return cleaned
 
 
-def _committee(header: list[str]) -> str | None:
-    """The Party committee or state body named in the header: "Tỉnh ủy", "Ủy ban nhân dân tỉnh"."""
-    for line in header:
-        if not is_caps(line) or SYMBOL_LINE_RE.match(line):
-            continue
-        line = _MOTTO_TAIL.sub("", line)
-        state = _STATE_BODY_RE.search(line)
-        if state:
-            return _state_body(state)
-        committee = _COMMITTEE_RE.search(line)
-        if committee:
-            return organisation_name(committee.group())
-    return None
+def _header_bodies(issuer_lines: list[str]) -> tuple[str | None, str | None]:
+    """The Party committee and the issuing body named by the header.
+
+    "TỈNH ỦY BẮC GIANG" → ("Tỉnh ủy", "Tỉnh ủy"); "TỈNH ỦY BẮC GIANG / BAN TỔ
+    CHỨC" → ("Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"); "ỦY BAN NHÂN DÂN / TỈNH BẮC
+    NINH" → the state body "Ủy ban nhân dân tỉnh" for both.
+    """
+    state = _STATE_BODY_RE.search(" ".join(issuer_lines))
+    if state:
+        body = _state_body(state)
+        return body, body
+    committee = None
+    for line in issuer_lines:
+        found = _COMMITTEE_RE.search(line)
+        if found:
+            committee = organisation_name(found.group())
+    last = issuer_lines[-1] if issuer_lines else ""
+    if committee and _ORGAN_RE.match(last) and not _COMMITTEE_RE.search(last):
+        return committee, f"{organisation_name(last)} {committee}"
+    return committee, committee
 
 
 def _committee_from_text(text: str) -> str | None:
@@ -186,11 +270,18 @@ def _committee_from_text(text: str) -> str | None:
 
 
 def _state_body(match: re.Match) -> str:
-    body = "Ủy ban nhân dân" if match["body"].upper() in ("ỦY BAN NHÂN DÂN", "UBND") else "Hội đồng nhân dân"
+    body = (
+        "Ủy ban nhân dân"
+        if match["body"].upper() in ("ỦY BAN NHÂN DÂN", "UBND")
+        else "Hội đồng nhân dân"
+    )
     return f"{body} {match['level'].lower()}" if match["level"] else body
 
 
-def _issuer(closing: list[str], title: list[str], committee: str | None) -> str | None:
+def _issuer(
+    closing: list[str], title: list[str], committee: str | None, body: str | None
+) -> str | None:
+    """The body the signature acts for, else the title block's "CỦA ...", else the header's body."""
     for line in closing:
         match = SIGNATURE_RE.match(line)
         if match and re.sub(r"[\s/.]", "", match["mode"]) in ORG_MODES:
@@ -198,7 +289,7 @@ def _issuer(closing: list[str], title: list[str], committee: str | None) -> str 
     for line in title:
         if is_caps(line) and line.startswith("CỦA "):
             return _acting_body(line[4:], committee)
-    return committee
+    return body
 
 
 def _acting_body(text: str, committee: str | None) -> str:
@@ -207,12 +298,18 @@ def _acting_body(text: str, committee: str | None) -> str:
     state = _STATE_BODY_RE.match(text)
     if state:
         named = _state_body(state)
-        return named if state["level"] or not committee or not committee.startswith(named) else committee
+        return (
+            named
+            if state["level"] or not committee or not committee.startswith(named)
+            else committee
+        )
     named = _COMMITTEE_RE.search(text)
     for head in ("ban thường vụ", "thường trực"):
         if key.startswith(match_key(head)):
             rest = organisation_name(named.group()) if named else committee
-            return f"{_NAME_PARTS_BY_KEY[match_key(head)]} {rest}" if rest else organisation_name(text)
+            return (
+                f"{_NAME_PARTS_BY_KEY[match_key(head)]} {rest}" if rest else organisation_name(text)
+            )
     if key.startswith(match_key("ban chấp hành")):
         party = re.search(r"ĐẢNG BỘ\s+(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN)", text, re.IGNORECASE)
         if party:
@@ -226,19 +323,24 @@ def _acting_body(text: str, committee: str | None) -> str:
 
 
 def organisation_name(text: str) -> str:
-    """A body's name written the Vietnamese way: "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy"."""
+    """A name in capitals written the Vietnamese way: "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy".
+
+    Known parts of body names keep their capitals, Roman numerals stay upper
+    case, other words are lower-cased; the first letter is a capital.
+    """
     words = text.split()
     out: list[str] = []
     index = 0
     while index < len(words):
         for size in (5, 4, 3, 2):
-            part = _NAME_PARTS_BY_KEY.get(match_key(" ".join(words[index: index + size])))
+            part = _NAME_PARTS_BY_KEY.get(match_key(" ".join(words[index : index + size])))
             if part:
                 out.append(part)
                 index += size
                 break
         else:
-            out.append(words[index].lower() if is_caps(words[index]) or words[index].isupper() else words[index])
+            word = words[index]
+            out.append(word if _ROMAN.match(word) or not word.isupper() else word.lower())
             index += 1
     name = " ".join(out)
     return name[:1].upper() + name[1:]
@@ -246,12 +348,11 @@ def organisation_name(text: str) -> str:
 
 def _signer(closing: list[str]) -> tuple[str | None, str | None]:
     """The signer's post and name; the post is the line under the last "T/M" or "K/T" line."""
-    post, name, after_signature = None, None, False
+    post, name = None, None
     for line in closing:
         if RECIPIENTS_RE.match(line) or (line[:1] in "-+•"):
             continue
         if is_signature(line):
-            after_signature = True
             match = SIGNATURE_RE.match(line)
             mode = re.sub(r"[\s/.]", "", match["mode"])
             if mode not in ORG_MODES and is_post(match["rest"]):
@@ -259,9 +360,9 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
             continue
         if SIGNED_RE.match(line) or ANNOTATION_RE.match(line):
             continue
-        if after_signature and is_post(line) and name is None:
+        if is_post(line) and name is None:
             post = line
-        elif after_signature and is_person_name(line) and name is None:
+        elif is_person_name(line) and name is None:
             name = line.title() if is_caps(line) else line
     return (post_name(post) if post else None), name
 
@@ -269,7 +370,7 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
 def post_name(text: str) -> str:
     """ "PHÓ BÍ THƯ" → "Phó Bí thư", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"."""
     words = text.lower().split()
-    if words and words[0] == "phó" and len(words) > 1:
+    if words and words[0] in ("phó", "tổng") and len(words) > 1:  # "Phó Bí thư", "Tổng Bí thư"
         words[1] = words[1].capitalize()
     text = " ".join(words)
     for plain, written in _POST_WORDS.items():

@@ -102,8 +102,7 @@ def _sort_word(word: str) -> str:
         else:
             base.append(char)
     encoded = "".join(
-        chr(0x100 + _LETTER_RANK[letter]) if letter in _LETTER_RANK else letter
-        for letter in base
+        chr(0x100 + _LETTER_RANK[letter]) if letter in _LETTER_RANK else letter for letter in base
     )
     return encoded + chr(0x20 + tone)
 
@@ -146,6 +145,8 @@ def _repair_cluster(base: str, marks: list[str]) -> str:
                 continue  # a second tone, or a tone on a consonant
             has_tone = True
         kept.append(mark)
+    # ô before its tone, whatever the order of the input
+    kept.sort(key=lambda mark: mark not in _LETTER_MARK_BASES)
     return base + "".join(kept)
 
 
@@ -175,7 +176,7 @@ def repair_marks(text: str) -> str:
 
 _NEEDS_REPAIR = re.compile(
     "|".join(pattern.pattern for pattern in (_COMBINING, _ODD_SPACES, _CONTROLS, _TYPOGRAPHIC))
-    + "|[" + "".join(map(chr, _INVISIBLE)) + "]"
+    + f"|[{''.join(map(chr, _INVISIBLE))}]"
 )
 
 

@@ -1,8 +1,9 @@
 """The outline of a document: its sections and items as a tree.
 
-Paragraphs of the repaired body that begin with a marker ("I-", "1.", "1.1.",
-"2.1.3", "a)", "(1)", "-", "+") are nodes. Markers nest by their usual rank
-(Roman above Arabic above dotted above letters above bullets); a marker seen
+Paragraphs of the repaired body that begin with a marker ("Chương I", "Điều
+5.", "I-", "1.", "1.1.", "2.1.3", "a)", "(1)", "-", "+") are nodes. Markers nest
+by their usual rank (chapters above articles above Roman numerals above Arabic
+above dotted above letters above bullets); a marker seen
 again closes everything opened below it, so documents that skip a level or
 use their own order still give a sensible tree.
 """
@@ -11,11 +12,24 @@ from __future__ import annotations
 
 import re
 
-from nghiquyet.text.layout import MARKER_RE
 from nghiquyet.text.model import OutlineNode, RepairedText
+from nghiquyet.text.patterns import MARKER_RE
 
-_RANK = {"roman": 0, "number": 1, "dotted2": 2, "dotted3": 3, "dotted4": 4,
-         "letter": 5, "paren": 6, "-": 7, "•": 7, "*": 7, "+": 8}
+_RANK = {
+    "chapter": -2,
+    "article": -1,
+    "roman": 0,
+    "number": 1,
+    "dotted2": 2,
+    "dotted3": 3,
+    "dotted4": 4,
+    "letter": 5,
+    "paren": 6,
+    "-": 7,
+    "•": 7,
+    "*": 7,
+    "+": 8,
+}
 _SENTENCE_END = re.compile(r"[.!?:;](?=\s|$)")
 SHORT_HEADING = 160  # a paragraph this short is its own heading
 
@@ -42,6 +56,10 @@ def build_outline(body: RepairedText) -> list[OutlineNode]:
 
 
 def _marker(match: re.Match) -> tuple[str, str]:
+    if match["chapter"]:
+        return "chapter", match["chapter"]
+    if match["article"]:
+        return "article", match["article"]
     if match["roman"]:
         return "roman", match["roman"]
     if match["dotted"]:

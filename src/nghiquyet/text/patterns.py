@@ -70,10 +70,22 @@ KIND_WORD_RE = re.compile(rf"(?<!\w)(?:{KIND_WORD_PATTERN})(?!\w)", re.IGNORECAS
 
 # The type part of a symbol: "NQ" in 109-NQ/TU, "CT" in 24/CT-TTg.
 SYMBOL_TYPES = {
-    "NQ": "nghi_quyet", "CT": "chi_thi", "KL": "ket_luan", "KH": "ke_hoach",
-    "CTR": "chuong_trinh", "QĐ": "quyet_dinh", "QĐI": "quy_dinh", "QC": "quy_che",
-    "HD": "huong_dan", "ĐA": "de_an", "BC": "bao_cao", "TB": "thong_bao",
-    "CV": "cong_van", "TTR": "khac", "NĐ": "khac", "TT": "khac",
+    "NQ": "nghi_quyet",
+    "CT": "chi_thi",
+    "KL": "ket_luan",
+    "KH": "ke_hoach",
+    "CTR": "chuong_trinh",
+    "QĐ": "quyet_dinh",
+    "QĐI": "quy_dinh",
+    "QC": "quy_che",
+    "HD": "huong_dan",
+    "ĐA": "de_an",
+    "BC": "bao_cao",
+    "TB": "thong_bao",
+    "CV": "cong_van",
+    "TTR": "khac",
+    "NĐ": "khac",
+    "TT": "khac",
 }
 # Party style uses QĐ for both quyết định and quy định: only the text can tell.
 AMBIGUOUS_TYPES = {"QĐ"}
@@ -87,11 +99,15 @@ SIGNATURE_RE = re.compile(
     r"^(?P<mode>T\s*/\s*M|TM|K\s*/\s*T|KT|T\s*/\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
-SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|ký|ký tên[^)]*|ký, ghi rõ họ tên|đã ký và đóng dấu)\s*\)?\.?$", re.IGNORECASE)
+SIGNED_RE = re.compile(
+    r"^\(?\s*(?:đã ký|ký|ký tên[^)]*|ký, ghi rõ họ tên|đã ký và đóng dấu)\s*\)?\.?$", re.IGNORECASE
+)
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
 PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
-SECRET_RE = re.compile(r"^(?:tuyệt mật|tối mật|mật|tài liệu mật)\.?$", re.IGNORECASE)
+SECRET_RE = re.compile(
+    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE
+)
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
@@ -163,3 +179,67 @@ def title_kind(text: str) -> str | None:
         return None
     head = re.split(r"\s+(?:CỦA|SỐ|SỐ:)\s+", text.strip(), maxsplit=1)[0]
     return kind_of_word(head.strip(" .:"))
+
+
+# --- What a line is ------------------------------------------------------------
+
+# Outline markers at the start of a paragraph: "Chương I", "Điều 5.", "I-", "II.", "1.", "1.1.",
+# "2.1.3", "a)", "(1)", "-", "+".
+MARKER_RE = re.compile(
+    r"^(?:(?P<chapter>(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC)\s+(?:[IVXL]{1,5}|\d{1,2}))\b[.:]?\s*"
+    r"|(?P<article>(?:Điều|ĐIỀU)\s+\d{1,3})\s*[.:]\s*"
+    r"|(?P<roman>[IVXL]{1,5})\s*[.\-)]\s*(?=\S)"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)"
+    r"|(?P<number>\d{1,2})\s*[.)](?!\d)\s*(?=\S)|(?P<number_dash>\d{1,2})\s*-\s+(?=\S)"
+    r"|(?P<letter>[a-zđ])\s*\)\s*(?=\S)"
+    r"|\((?P<paren>\d{1,2}|[a-zđ])\)\s*(?=\S)"
+    r"|(?P<bullet>[-+•*])\s*(?=\S))"
+)
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
+_PLACE_DATE_TAIL = re.compile(
+    r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE
+)
+
+
+def header_line_kind(text: str) -> str | None:
+    """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
+    symbol = SYMBOL_LINE_RE.match(text)
+    if symbol and _header_rest(text[symbol.end() :]):
+        return "symbol"
+    if is_motto(text):
+        return "motto"
+    if is_slogan(text):
+        return "slogan"
+    if PLACE_DATE_RE.match(text):
+        return "date"
+    return None
+
+
+def _header_rest(rest: str) -> bool:
+    """After the number, a header line holds nothing, or the place and date ("Số 03-CTr/TU Bắc Giang, ngày ...").
+
+    A sentence that happens to begin "Số 12-NQ/TU ngày 10/3/2022 của ..." is not a header.
+    """
+    rest = rest.strip(" .,;")
+    return len(rest) < 12 or bool(_PLACE_DATE_TAIL.search(rest))
+
+
+def is_signature(text: str) -> bool:
+    match = SIGNATURE_RE.match(text)
+    return bool(match) and len(text) < 80 and is_caps(match["rest"])
+
+
+def is_post(text: str) -> bool:
+    return len(text) < 60 and bool(POST_RE.match(text))
+
+
+def is_person_name(text: str) -> bool:
+    """ "Dương Văn Thái", "LÊ THỊ THU HỒNG": two to six capitalised words, letters only."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or not all(word.isalpha() for word in words):
+        return False
+    return is_caps(text) or all(word[0].isupper() for word in words)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(_SENTENCE_END)

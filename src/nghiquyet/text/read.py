@@ -21,12 +21,14 @@ from nghiquyet.text import commitments
 from nghiquyet.text.contents import ContentsEntry, read_contents
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path, text_lines
 from nghiquyet.text.errors import DocumentReadError
-from nghiquyet.text.layout import SourceLines, anatomy, repair
+from nghiquyet.text.layout import anatomy, joined_text, repair
 from nghiquyet.text.metadata import apply_contents, read_metadata
 from nghiquyet.text.model import AbsentDocument, ParsedDocument, ParseResult, SourceRef
 from nghiquyet.text.normalize import repair_line
 from nghiquyet.text.outline import build_outline
+from nghiquyet.text.patterns import SEPARATOR_RE
 from nghiquyet.text.references import find_references
+from nghiquyet.text.source import SourceLines
 from nghiquyet.text.split import document_spans, outside_lines
 
 NOT_IN_FILE = "Có trong mục lục nhưng không có trong tệp"
@@ -40,7 +42,9 @@ def parse_bytes(data: bytes, filename: str) -> ParseResult:
     return parse_lines(decode(data, filename).lines, filename)
 
 
-def parse_text(text: str, filename: str = "văn bản nhập tay", *, strict: bool = False) -> ParseResult:
+def parse_text(
+    text: str, filename: str = "văn bản nhập tay", *, strict: bool = False
+) -> ParseResult:
     """Read text typed or pasted into the application."""
     if len(text) > MAX_BYTES:
         raise DocumentReadError(
@@ -76,9 +80,16 @@ def read_document(source: SourceLines, first: int, last: int, filename: str) -> 
     read_metadata(document, source, parts)
     document.blocks = parts.blocks(source)
     document.outline = build_outline(body)
+    title = joined_text(
+        source, [i for i in parts.lines(source, "title") if not SEPARATOR_RE.match(source.text[i])]
+    )
     document.references = [
-        reference for reference in find_references(body)
-        if not (reference.symbol == document.symbol and reference.issued_on in (None, document.issued_on))
+        reference
+        for reference in find_references(body, title)
+        if not (
+            reference.symbol == document.symbol
+            and reference.issued_on in (None, document.issued_on)
+        )
     ]
     return document
 
@@ -88,25 +99,39 @@ def _is_leadership_document(document: ParsedDocument) -> bool:
     return bool(document.symbol or {"title", "signature", "recipients"} & roles)
 
 
-def _match_contents(documents: list[ParsedDocument], contents: list[ContentsEntry]) -> list[AbsentDocument]:
+def _match_contents(
+    documents: list[ParsedDocument], contents: list[ContentsEntry]
+) -> list[AbsentDocument]:
     """Give documents what their entry knows; return the entries no document answers."""
-    by_key = {(d.symbol, d.issued_on): d for d in documents if d.symbol}
-    by_symbol: dict[str, list[ParsedDocument]] = {}
-    for document in documents:
-        if document.symbol:
-            by_symbol.setdefault(document.symbol, []).append(document)
     absent = []
     for entry in contents:
-        document = by_key.get(entry.key)
-        if document is None and entry.issued_on is None and len(by_symbol.get(entry.symbol, [])) == 1:
-            document = by_symbol[entry.symbol][0]
+        document = _document_for(entry, documents)
         if document is not None:
             apply_contents(document, entry)
             continue
-        secret = bool(entry.note and "mật" in entry.note.lower())
-        absent.append(AbsentDocument(
-            symbol=entry.symbol, title=entry.title, issued_on=entry.issued_on, kind=entry.kind,
-            reason=entry.note if entry.note else NOT_IN_FILE, secret=secret,
-            issuer=entry.issuer,
-        ))
+        absent.append(
+            AbsentDocument(
+                symbol=entry.symbol,
+                title=entry.title,
+                issued_on=entry.issued_on,
+                kind=entry.kind,
+                reason=entry.note or NOT_IN_FILE,
+                secret=bool(entry.note and "mật" in entry.note.lower()),
+                issuer=entry.issuer,
+            )
+        )
     return absent
+
+
+def _document_for(entry: ContentsEntry, documents: list[ParsedDocument]) -> ParsedDocument | None:
+    """The document an entry lists: same symbol and date; a date missing on one side matches a unique symbol."""
+    same_symbol = [document for document in documents if document.symbol == entry.symbol]
+    for document in same_symbol:
+        if document.issued_on == entry.issued_on:
+            return document
+    undated = [
+        document
+        for document in same_symbol
+        if document.issued_on is None or entry.issued_on is None
+    ]
+    return undated[0] if len(same_symbol) == 1 and undated else None

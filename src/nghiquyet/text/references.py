@@ -19,11 +19,17 @@ import re
 
 from nghiquyet.text.model import Reference, RepairedText
 from nghiquyet.text.patterns import (
-    DATE_RE, KIND_WORD_PATTERN, SYMBOL_RE, kind_of_symbol, kind_of_word, parse_date,
+    DATE_RE,
+    KIND_WORD_RE,
+    SYMBOL_RE,
+    kind_of_symbol,
+    kind_of_word,
+    parse_date,
 )
 
 # Symbols are found first (cheap); the type word before and the date after are then matched in place.
-_KIND_BEFORE_RE = re.compile(rf"(?P<kind>{KIND_WORD_PATTERN})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
+# "Nghị quyết số", "Chỉ thị", "Quy chế làm việc số": the nearest type word, then a few words and "số".
+_BETWEEN_RE = re.compile(r"(?:(?:\s+[^\s,;.:()]+){0,4}?\s+số\s*:?)?\s*$", re.IGNORECASE)
 _DATE_AFTER_RE = re.compile(
     r"\s*,?\s*ngày\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})",
     re.IGNORECASE,
@@ -42,20 +48,38 @@ _RELATIONS = (
     ("thực hiện", "thuc_hien"),
 )
 _RELATION_RE = re.compile(
-    "|".join(rf"(?P<r{index}>(?<!\w){re.escape(words)}(?!\w))" for index, (words, _) in enumerate(_RELATIONS)),
+    "|".join(
+        rf"(?P<r{index}>(?<!\w){re.escape(words)}(?!\w))"
+        for index, (words, _) in enumerate(_RELATIONS)
+    ),
     re.IGNORECASE,
+)
+# Between two mentions of one list: "của Thủ tướng Chính phủ và", ", ".
+_COORDINATED = re.compile(
+    r"(?:\s*(?:của|do)\s+[^,;.:()\n]{1,60}?)?\s*(?:,|và|,\s*và)\s*$", re.IGNORECASE
 )
 _WINDOW = 60  # characters before a mention where its relation word may stand
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
-_TITLE_RE = re.compile(r"^(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;()\n]{3,300}?)(?=[;()\n]|\.(?:\s|$)|$)")
+_TITLE_RE = re.compile(
+    r"(?:\s*,?\s*(?:của|do)\s+[^,;.()]{1,80}?)?\s+(?P<title>về\s+[^;:()\"\n]{3,200}?)(?=[;:()\"\n]|\.(?:\s|$)|$)"
+)
 
 
-def find_references(body: RepairedText) -> list[Reference]:
-    references = []
+def find_references(body: RepairedText, title: RepairedText | None = None) -> list[Reference]:
+    """Mentions in the title (offsets 0: they are not in the body), then in the body."""
+    references = _mentions(title, in_body=False) if title else []
+    references += _mentions(body, in_body=True)
+    _date_repeated_mentions(references)
+    return references
+
+
+def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:
+    references: list[Reference] = []
     text = body.text
+    previous_end, previous_relation = None, None
     for match in SYMBOL_RE.finditer(text):
         symbol, start, end = match.group(), match.start(), match.end()
-        kind_word = _KIND_BEFORE_RE.search(text, max(0, start - _LOOK_BEHIND), start)
+        kind_word = _kind_word_before(text, start)
         if kind_word:
             start = kind_word.start()
         date_after = _DATE_AFTER_RE.match(text, end)
@@ -63,25 +87,41 @@ def find_references(body: RepairedText) -> list[Reference]:
         if date_after:
             end = date_after.end()
         title = _TITLE_RE.match(text, end)
-        references.append(Reference(
-            symbol=symbol,
-            issued_on=parse_date(when) if when else None,
-            kind=kind_of_word(kind_word["kind"]) if kind_word else kind_of_symbol(symbol),
-            relation=_relation(text, start),
-            line=body.line_at(match.start()),
-            quote=text[start:end],
-            start=start,
-            end=end,
-            title=title["title"].strip() if title else None,
-        ))
-    _date_repeated_mentions(references)
+        relation = _relation(text, start)
+        if (
+            relation == "trich_dan"
+            and previous_end is not None
+            and _COORDINATED.match(text, previous_end, start)
+        ):
+            relation = previous_relation  # "thực hiện Quyết định số ... và Nghị quyết số ...": both
+        previous_end, previous_relation = end, relation
+        references.append(
+            Reference(
+                symbol=symbol,
+                issued_on=parse_date(when) if when else None,
+                kind=kind_of_word(kind_word.group()) if kind_word else kind_of_symbol(symbol),
+                relation=relation,
+                line=body.line_at(match.start()),
+                quote=text[start:end],
+                start=start if in_body else 0,
+                end=end if in_body else 0,
+                title=title["title"].strip() if title else None,
+            )
+        )
     return references
 
 
+def _kind_word_before(text: str, start: int) -> re.Match | None:
+    last = None
+    for last in KIND_WORD_RE.finditer(text, max(0, start - _LOOK_BEHIND), start):
+        pass
+    return last if last and _BETWEEN_RE.fullmatch(text, last.end(), start) else None
+
+
 def _relation(text: str, start: int) -> str:
-    window = text[max(0, start - _WINDOW): start]
+    window = text[max(0, start - _WINDOW) : start]
     clause_starts = [match.end() for match in _CLAUSE_END.finditer(window)]
-    window = window[clause_starts[-1]:] if clause_starts else window
+    window = window[clause_starts[-1] :] if clause_starts else window
     found = None
     for match in _RELATION_RE.finditer(window):
         found = match

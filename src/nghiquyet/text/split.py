@@ -3,8 +3,9 @@
 A compilation holds many documents one after another, each beginning with
 its header (issuer, "Số ...", the motto, place and date) and ending with its
 closing (signature, signer, "Nơi nhận"). A document starts where a header
-begins and ends where its closing ends; what lies between documents (tables
-of contents, a cover, a colophon, page numbers) belongs to none of them.
+begins and ends before the next one (its trailing page numbers and blank
+lines included, see docs/labelling.md); text after a closing that is not
+an appendix (a table of contents, a colophon) belongs to no document.
 A file without any header is one document (a draft, a text typed without
 its header). Documents printed without a header inside a compilation are
 found by their title line after the previous document's closing.
@@ -12,19 +13,49 @@ found by their title line after the previous document's closing.
 
 from __future__ import annotations
 
-from nghiquyet.text.layout import (
-    SourceLines, closing_end, header_line_kind, is_person_name, is_post, is_signature,
-)
+from nghiquyet.text.closing import closing_end
+from nghiquyet.text.layout import starts_annex
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
-    PAGE_NUMBER_RE, SECRET_RE, SEPARATOR_RE, SIGNED_RE, is_caps, is_motto, title_kind,
+    PAGE_NUMBER_RE,
+    SECRET_RE,
+    SEPARATOR_RE,
+    SIGNED_RE,
+    header_line_kind,
+    is_caps,
+    is_motto,
+    is_person_name,
+    is_post,
+    is_signature,
+    title_kind,
 )
+from nghiquyet.text.source import SourceLines
 
 _CLUSTER_GAP = 10  # header lines of one document are never further apart than this
 _ORG_WORDS = tuple(
-    match_key(word) for word in (
-        "ủy", "bộ", "ban", "đảng", "sở", "hội", "văn phòng", "ubnd", "hđnd", "đoàn", "trường",
-        "cục", "tỉnh", "huyện", "xã", "thành phố", "phường", "quận", "mặt trận", "công ty", "chi",
+    match_key(word)
+    for word in (
+        "ủy",
+        "bộ",
+        "ban",
+        "đảng",
+        "sở",
+        "hội",
+        "văn phòng",
+        "ubnd",
+        "hđnd",
+        "đoàn",
+        "trường",
+        "cục",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "thành phố",
+        "phường",
+        "quận",
+        "mặt trận",
+        "công ty",
+        "chi",
     )
 )
 
@@ -40,6 +71,8 @@ def document_spans(source: SourceLines) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for start, following in zip(starts, [*starts[1:], len(source)]):
         spans.extend(_spans_between(source, start, following - 1))
+        if following < len(source):
+            spans[-1] = (spans[-1][0], _up_to_next(source, spans[-1][1], following))
     return spans
 
 
@@ -96,7 +129,9 @@ def _follows_signature(source: SourceLines, index: int) -> bool:
     while probe >= 0 and not source.text[probe]:
         probe -= 1
     return probe >= 0 and bool(
-        SIGNED_RE.match(source.text[probe]) or is_post(source.text[probe]) or is_signature(source.text[probe])
+        SIGNED_RE.match(source.text[probe])
+        or is_post(source.text[probe])
+        or is_signature(source.text[probe])
     )
 
 
@@ -113,16 +148,24 @@ def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[in
             continue
         end = closing_end(source, index, limit)
         following = source.next_non_blank(end + 1, limit)
-        if following is not None and match_key(source.text[following]).startswith("phụ lục"):
-            end = None  # an appendix belongs to the document: it ends further down
-        elif following is not None and title_kind(source.text[following]) and _has_signature(
-            source, following, limit
+        if following is not None and starts_annex(source, following, limit):
+            end = None  # an appendix or annexed text belongs to the document: it ends further down
+        elif (
+            following is not None
+            and title_kind(source.text[following])
+            and _has_signature(source, following, limit)
         ):
             spans.append((start, end))
             start, end = following, None
         index = (end if end is not None else index) + 1
     spans.append((start, end if end is not None else _last_content(source, start, limit)))
     return spans
+
+
+def _up_to_next(source: SourceLines, end: int, following: int) -> int:
+    """A document ends before the next one when only blank lines and page numbers lie between."""
+    between = source.text[end + 1 : following]
+    return following - 1 if all(not text or PAGE_NUMBER_RE.match(text) for text in between) else end
 
 
 def _last_content(source: SourceLines, start: int, limit: int) -> int:
@@ -137,5 +180,5 @@ def outside_lines(source: SourceLines, spans: list[tuple[int, int]]) -> list[int
     """Indexes of the lines no document holds: tables of contents, covers, colophons."""
     inside = bytearray(len(source))
     for first, last in spans:
-        inside[first: last + 1] = b"\x01" * (last - first + 1)
+        inside[first : last + 1] = b"\x01" * (last - first + 1)
     return [index for index in range(len(source)) if not inside[index]]

@@ -114,10 +114,14 @@ def overview(request, unit: str | None = None, day: datetime.date | None = None)
 
 
 @router.get("/indicators/{indicator_id}/series/", response=list[PointOut])
-def indicator_series(request, indicator_id: int, unit: str):
-    """An indicator's values combined over ``unit``'s subtree, period by period."""
+def indicator_series(request, indicator_id: int, unit: str | None = None):
+    """An indicator's values combined over ``unit``'s subtree (the user's own unit by default)."""
+    from .forms import default_unit
+
     policy = policy_for(request)
     indicator = policy.get_object_or_404(Indicator, pk=indicator_id)
-    chosen = get_object_or_404(policy.visible_units(), code=unit)
+    chosen = get_object_or_404(policy.visible_units(), code=unit) if unit else default_unit(policy)
+    if chosen is None:
+        raise Http404
     return [{"period": p.period, "end": p.end, "value": float(p.value), "units": p.units}
             for p in indicators.series(indicator, chosen)]

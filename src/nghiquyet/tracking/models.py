@@ -34,13 +34,19 @@ from nghiquyet.text.normalize import sort_key
 from .status import PLAN_LABELS, Status, status_expression, status_of
 
 
-class DueMixin(models.Model):
-    """A deadline as written (PERIOD) and the day it falls due, kept in step."""
+class Commitment(models.Model):
+    """What every tracked commitment records: a deadline as written (PERIOD) and
+    the day it falls due, kept in step; a cadence; who made it and when."""
 
     due_period = models.CharField(_("thời hạn"), max_length=10, blank=True,
                                   help_text=_("Năm, quý, tháng hoặc ngày: 2025, 2023-Q2, 2021-07, 2021-01-15."))
     due_date = models.DateField(_("hạn chót"), null=True, blank=True, editable=False)
     recurrence = models.CharField(_("định kỳ"), max_length=20, choices=Recurrence.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         abstract = True
@@ -70,7 +76,7 @@ class TaskQuerySet(models.QuerySet):
         return self.exclude(kind=Task.Kind.PLAN)
 
 
-class Task(DueMixin):
+class Task(Commitment):
     """A duty given to a lead unit, with partners, a deadline or a cadence."""
 
     class Kind(models.TextChoices):
@@ -110,11 +116,6 @@ class Task(DueMixin):
     next_due = models.DateField(_("hạn tiếp theo"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     sort_key = models.CharField(max_length=255, editable=False, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     objects = TaskQuerySet.as_manager()
 
@@ -283,7 +284,7 @@ class Evidence(models.Model):
 # -- indicators ----------------------------------------------------------------------
 
 
-class Indicator(DueMixin):
+class Indicator(Commitment):
     """A target (chỉ tiêu): what is measured, the value to reach and by when,
     and how the values units report combine up the tree."""
 
@@ -328,11 +329,6 @@ class Indicator(DueMixin):
     )
     owner_unit = models.ForeignKey(Unit, models.PROTECT, related_name="indicators", verbose_name=_("đơn vị theo dõi"))
     sort_key = models.CharField(max_length=255, editable=False, default="")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("người tạo"),
-    )
-    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("ngày cập nhật"), auto_now=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu")

@@ -1,8 +1,9 @@
 """Resolve body names found in documents to units of the organisation tree.
 
 A name is tried, in order, against: the mappings staff made (``BodyMapping``),
-unit names and aliases, named unit groups, plural phrases of unit kinds ("các
-chi bộ trực thuộc" = the issuer's child units of kind chi bộ), and finally
+unit names and aliases, named unit groups, plural phrases ("các chi bộ trực
+thuộc" = the issuer's child units of kind chi bộ, "các đảng ủy xã" = its child
+units so named), and finally
 names that a unit's full name starts with ("Ban Tuyên giáo Huyện ủy" inside a
 district's document = that district's board). When several units fit, the one
 nearest to the issuing unit in the tree wins; a tie stays unresolved, for
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from nghiquyet.organisations.models import PATH_STEP, Unit, UnitAlias, UnitGroup, UnitKind, valid_on_q
+from nghiquyet.organisations.models import PATH_STEP, Unit, UnitAlias, UnitGroup, UnitKind
 from nghiquyet.text.normalize import match_key
 
 from ..models import BodyMapping
@@ -80,14 +81,47 @@ def nearest(candidates: list[Unit], near: Unit | None) -> Unit | None:
     return first
 
 
+class UnitNames:
+    """The tree's names, looked up once per name and kept for a whole import
+    (a compilation repeats the same bodies in every document)."""
+
+    PREFIX_LIMIT = 200
+
+    def __init__(self):
+        self.mappings = {mapping.key: mapping for mapping in BodyMapping.objects.select_related("unit", "group")}
+        self.groups = [(group, group.name_keys()) for group in UnitGroup.objects.select_related("anchor")]
+        self.kinds = [(kind, match_key(kind.name)) for kind in UnitKind.objects.all()]
+        self._named: dict[str, list[Unit]] = {}
+        self._prefixed: dict[str, list[Unit]] = {}
+
+    def named(self, key: str) -> list[Unit]:
+        """Units whose name or one of whose aliases is ``key``."""
+        if key not in self._named:
+            units = list(Unit.objects.filter(name_key=key).select_related("kind"))
+            aliases = UnitAlias.objects.filter(key=key).select_related("unit__kind")
+            self._named[key] = units + [alias.unit for alias in aliases if alias.is_valid_on(self._today)]
+        return self._named[key]
+
+    def prefixed(self, key: str) -> list[Unit]:
+        """Units whose full name starts with ``key``."""
+        if key not in self._prefixed:
+            queryset = Unit.objects.filter(name_key__startswith=key + " ").select_related("kind")
+            self._prefixed[key] = list(queryset[: self.PREFIX_LIMIT])
+        return self._prefixed[key]
+
+    @property
+    def _today(self):
+        return timezone.localdate()
+
+
 class BodyResolver:
     """Resolves names as seen from one issuing unit on one day; caches answers."""
 
-    def __init__(self, near: Unit | None = None, day: datetime.date | None = None):
+    def __init__(self, near: Unit | None = None, day: datetime.date | None = None, names: UnitNames | None = None):
         self.near = near
         self.day = day or timezone.localdate()
+        self.names = names or UnitNames()
         self._cache: dict[str, Resolution] = {}
-        self._groups: list[tuple[UnitGroup, list[str]]] | None = None
 
     def resolve(self, name: str) -> Resolution:
         name = (name or "").strip(_EDGE_PUNCTUATION)
@@ -99,12 +133,25 @@ class BodyResolver:
     def resolve_all(self, names: list[str]) -> list[Resolution]:
         return [self.resolve(name) for name in names if name and name.strip()]
 
+    def resolve_header(self, block: str) -> Resolution:
+        """A header block names the superior first ("ĐẢNG BỘ HUYỆN YÊN THẾ ĐẢNG ỦY
+        XÃ ĐỒNG TÂM"): failing the whole, the longest ending that is a unit's name."""
+        resolution = self.resolve(block)
+        words = match_key(block).split()
+        for start in range(1, len(words) - 1):
+            if resolution.units:
+                break
+            unit = nearest(self._valid(self.names.named(" ".join(words[start:]))), self.near)
+            if unit is not None:
+                resolution = Resolution(block, [unit], via="header")
+        return resolution
+
     def _resolve(self, name: str, key: str) -> Resolution:
-        mapping = BodyMapping.objects.select_related("unit", "group").filter(key=key).first()
+        mapping = self.names.mappings.get(key)
         if mapping:
             return self._from_mapping(name, mapping)
         for candidate in dict.fromkeys([key, expand_abbreviations(key)]):
-            for method in (self._by_name, self._by_group, self._by_kinds, self._by_prefix):
+            for method in (self._by_name, self._by_group, self._by_plural, self._by_prefix):
                 resolution = method(name, candidate)
                 if resolution is not None:
                     return resolution
@@ -117,26 +164,24 @@ class BodyResolver:
             return Resolution(name, list(mapping.group.members(self.day)), mapping.group, via="mapping")
         return Resolution(name, [mapping.unit], via="mapping")
 
-    def _units(self):
-        return Unit.objects.valid_on(self.day)
+    def _valid(self, units: list[Unit]) -> list[Unit]:
+        return [unit for unit in units if unit.is_valid_on(self.day)]
 
     def _by_name(self, name: str, key: str) -> Resolution | None:
-        candidates = list(self._units().filter(name_key=key))
-        aliases = UnitAlias.objects.filter(key=key).filter(valid_on_q(self.day)).select_related("unit")
-        candidates += [alias.unit for alias in aliases if alias.unit.is_valid_on(self.day)]
-        unit = nearest(candidates, self.near)
+        unit = nearest(self._valid(self.names.named(key)), self.near)
         return Resolution(name, [unit], via="name") if unit else None
 
     def _by_group(self, name: str, key: str) -> Resolution | None:
-        if self._groups is None:
-            self._groups = [(group, group.name_keys()) for group in UnitGroup.objects.all()]
-        for group, keys in self._groups:
+        for group, keys in self.names.groups:
             if key in keys:
                 return Resolution(name, list(group.members(self.day)), group, via="group")
         return None
 
-    def _by_kinds(self, name: str, key: str) -> Resolution | None:
-        """"các huyện ủy, thành ủy trực thuộc Tỉnh ủy": children of an anchor, by kind."""
+    def _by_plural(self, name: str, key: str) -> Resolution | None:
+        """"các huyện ủy, thành ủy trực thuộc Tỉnh ủy", "các đảng ủy xã, thị trấn": the
+        anchor's (by default the issuer's) child units of those kinds, or named so.
+        A part without its head word takes the previous part's ("thị trấn" after
+        "đảng ủy xã" is "đảng ủy thị trấn")."""
         match = _PLURAL.match(key)
         if not match:
             return None
@@ -146,18 +191,22 @@ class BodyResolver:
             anchor = named[0] if len(named) == 1 else None
         if anchor is None:
             return None
-        parts = [part.strip() for part in _AND.split(match["kinds"]) if part.strip()]
-        kinds = list(UnitKind.objects.all())
-        kind_ids = set()
-        for part in parts:
-            fitting = {kind.pk for kind in kinds if match_key(kind.name) == part or match_key(kind.name).startswith(part + " ")}
-            if not fitting:
-                return None
-            kind_ids |= fitting
-        members = list(self._units().filter(parent=anchor, kind_id__in=kind_ids).vietnamese_order())
-        return Resolution(name, members, via="kinds") if members else None
+        children = list(Unit.objects.valid_on(self.day).filter(parent=anchor).select_related("kind").vietnamese_order())
+        members: dict[int, Unit] = {}
+        head = ""
+        for part in (part.strip() for part in _AND.split(match["kinds"])):
+            if not part:
+                continue
+            found = self._children_called(children, part) or (head and self._children_called(children, f"{head} {part}"))
+            if found:
+                members.update((unit.pk, unit) for unit in found)
+                head = part.rsplit(" ", 1)[0] if " " in part else head
+        return Resolution(name, list(members.values()), via="plural") if members else None
+
+    def _children_called(self, children: list[Unit], part: str) -> list[Unit]:
+        kinds = {kind.pk for kind, kind_key in self.names.kinds if kind_key == part or kind_key.startswith(part + " ")}
+        return [unit for unit in children if unit.kind_id in kinds or unit.name_key.startswith(part + " ")]
 
     def _by_prefix(self, name: str, key: str) -> Resolution | None:
-        candidates = list(self._units().filter(name_key__startswith=key + " ")[:200])
-        unit = nearest(candidates, self.near)
+        unit = nearest(self._valid(self.names.prefixed(key)), self.near)
         return Resolution(name, [unit], via="prefix") if unit else None

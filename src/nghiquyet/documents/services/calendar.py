@@ -72,9 +72,9 @@ def obligations(policy: AccessPolicy, start: datetime.date, end: datetime.date,
     reviews = policy.scope(ReviewMilestone.objects.filter(_in_window(start, end)).exclude(
         status=ReviewMilestone.Status.CANCELLED))
     if unit is not None:
-        tasks = tasks.filter(subtree_q(unit.path, "lead_unit"))
-        indicators = indicators.filter(subtree_q(unit.path, "owner_unit"))
-        reviews = reviews.filter(subtree_q(unit.path, "unit"))
+        tasks = tasks.filter(subtree_q(unit.path, "lead_unit__"))
+        indicators = indicators.filter(subtree_q(unit.path, "owner_unit__"))
+        reviews = reviews.filter(subtree_q(unit.path, "unit__"))
     for task in tasks.select_related("document", "lead_unit"):
         kind, label = TASK_LABELS.get(task.kind, TASK_LABELS[Task.Kind.IMPLEMENT])
         label = str(label)

@@ -24,21 +24,22 @@ from django.utils.translation import gettext as _
 
 from nghiquyet.organisations.access import AccessPolicy
 from nghiquyet.organisations.models import Unit, UnitKind
+from nghiquyet.text.decoding import MAX_BYTES
 from nghiquyet.text.errors import DocumentReadError
 from nghiquyet.text.model import ParsedDocument, ParseResult
 from nghiquyet.text.normalize import fold, match_key
+from nghiquyet.text.read import parse_bytes
 
 from ..models import Document, ExtractedItem, Kind, Reference, SourceFile
 from ..symbols import kind_from_symbol, symbol_key
-from .bodies import BodyResolver
+from .bodies import BodyResolver, UnitNames
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
-# Larger files are refused before reading. 50 MB holds any text or Word
-# document and most PDFs with a text layer; the reader has its own limit for text.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# Larger files are refused before reading (the reader's own limit).
+MAX_FILE_BYTES = MAX_BYTES
 
 ITEM_LISTS = (
     (ExtractedItem.Type.TARGET, "targets"),
@@ -90,29 +91,11 @@ def check_size(data: bytes, filename: str) -> None:
         )
 
 
-def is_leadership_document(document: ParsedDocument) -> bool:
-    """A leadership document has a symbol, or a recognised kind and a subject line."""
-    return bool(document.symbol) or (document.kind != Kind.KHAC and bool(document.title))
-
-
 def read(data: bytes, filename: str) -> ParseResult:
-    """Read ``data`` and extract commitments; ``DocumentReadError`` for bad input."""
-    from nghiquyet.text.commitments import extract
-    from nghiquyet.text.read import parse_bytes
-
+    """Read ``data`` with its commitments; ``DocumentReadError`` for bad input,
+    including a file that holds no leadership document."""
     check_size(data, filename)
-    result = parse_bytes(data, filename)
-    result.documents = [document for document in result.documents if is_leadership_document(document)]
-    if not result.documents:
-        raise DocumentReadError(
-            _("Tệp “%(name)s” không phải văn bản lãnh đạo, chỉ đạo: không tìm thấy số, ký hiệu, "
-              "loại văn bản hay trích yếu của văn bản nào.") % {"name": filename},
-            code="not_a_document",
-        )
-    for document in result.documents:
-        if not (document.targets or document.assignments or document.reviews):
-            extract(document)
-    return result
+    return parse_bytes(data, filename)
 
 
 # -- storing ----------------------------------------------------------------
@@ -157,6 +140,7 @@ class Importer:
         self.progress = progress or (lambda done, total, label: None)
         self.written_file: str | None = None
         self.seen: set[int] = set()
+        self.names = UnitNames()
 
     # -- the file --------------------------------------------------------
 
@@ -189,7 +173,7 @@ class Importer:
     # -- one document ----------------------------------------------------
 
     def store_document(self, parsed: ParsedDocument, source: SourceFile) -> Document:
-        resolver = BodyResolver(near=self.context_unit(), day=parsed.issued_on)
+        resolver = BodyResolver(near=self.context_unit(), day=parsed.issued_on, names=self.names)
         issuer_unit = self.issuer_unit(parsed, resolver)
         document = find_existing(parsed, issuer_unit)
         if document is not None and document.pk in self.seen:
@@ -202,7 +186,7 @@ class Importer:
         self.fill_metadata(document, parsed, issuer_unit, source)
         document.save()
         self.seen.add(document.pk)
-        resolver = BodyResolver(near=document.issuer_unit, day=parsed.issued_on)
+        resolver = BodyResolver(near=document.issuer_unit, day=parsed.issued_on, names=self.names)
         self.add_recipients(document, parsed, resolver)
         self.store_references(document, parsed)
         self.store_items(document, parsed, resolver)
@@ -219,7 +203,10 @@ class Importer:
     def issuer_unit(self, parsed: ParsedDocument, resolver: BodyResolver) -> Unit | None:
         """The header block names the organisation ("TỈNH ỦY BẮC GIANG"); the
         "T/M ..." line only the organ, so it is used when there is no block."""
-        units = resolver.resolve(parsed.issuer_block or parsed.issuer or "").units
+        if parsed.issuer_block:
+            units = resolver.resolve_header(parsed.issuer_block).units
+        else:
+            units = resolver.resolve(parsed.issuer or "").units
         if len(units) != 1:
             return None
         unit = units[0]
@@ -347,9 +334,13 @@ def resolve_item_bodies(item: ExtractedItem, resolver: BodyResolver) -> None:
                 unresolved.append(resolution.name)
     item.report_to_unit = report_to
     item.set_unresolved(unresolved)
+    fresh = item._state.adding
     item.save()
-    item.lead_units.set(lead)
-    item.partner_units.set([unit for unit in partners if unit not in lead])
+    partners = [unit for unit in partners if unit not in lead]
+    if lead or not fresh:  # a new item has no units to clear
+        item.lead_units.set(lead)
+    if partners or not fresh:
+        item.partner_units.set(partners)
 
 
 # -- cited documents ----------------------------------------------------------
@@ -394,6 +385,12 @@ def cited_document(mention, citing: Document) -> Document | None:
     same_symbol = Document.objects.filter(symbol_key=key)
     if mention.issued_on:
         cited = same_symbol.filter(issued_on=mention.issued_on).order_by("is_placeholder", "pk").first()
+        if cited is None and not same_symbol.exclude(issued_on=None).exists():
+            # An undated citation's placeholder learns its date rather than get a twin.
+            cited = same_symbol.filter(issued_on=None, is_placeholder=True).first()
+            if cited is not None:
+                cited.issued_on = mention.issued_on
+                cited.save()
     else:
         # Undated: the latest document of that symbol issued before the citing one.
         earlier = same_symbol.exclude(issued_on=None)

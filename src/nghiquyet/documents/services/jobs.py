@@ -63,20 +63,28 @@ def _percent(state: dict) -> int:
 
 
 def run(job_id: int) -> ImportJob:
+    """Import the job's files one by one; each file lands whole or not at all.
+    A job that breaks off is marked failed, keeping the files already done."""
     job = ImportJob.objects.select_related("user").get(pk=job_id)
     key = _progress_key(job.pk)
-    with set_actor(job.user):
-        for index, entry in enumerate(job.files[len(job.results):], start=len(job.results)):
-            def report_progress(done, total, label, index=index, name=entry["name"]):
-                cache.set(key, {"file": index, "name": name, "done": done, "total": total, "label": label},
-                          PROGRESS_SECONDS)
+    status = ImportJob.Status.DONE
+    try:
+        with set_actor(job.user):
+            for index, entry in enumerate(job.files[len(job.results):], start=len(job.results)):
+                def report_progress(done, total, label, index=index, name=entry["name"]):
+                    cache.set(key, {"file": index, "name": name, "done": done, "total": total, "label": label},
+                              PROGRESS_SECONDS)
 
-            report_progress(0, 0, "")
-            job.results.append(_import_stored(entry, job.user, report_progress))
-            job.save(update_fields=["results"])
-    job.status, job.finished_at = ImportJob.Status.DONE, timezone.now()
-    job.save(update_fields=["status", "finished_at"])
-    cache.delete(key)
+                report_progress(0, 0, "")
+                job.results.append(_import_stored(entry, job.user, report_progress))
+                job.save(update_fields=["results"])
+    except Exception:
+        status = ImportJob.Status.FAILED
+        raise
+    finally:
+        job.status, job.finished_at = status, timezone.now()
+        job.save(update_fields=["status", "finished_at"])
+        cache.delete(key)
     return job
 
 

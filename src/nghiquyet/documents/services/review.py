@@ -24,7 +24,7 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.tracking.models import Indicator, Task
 
 from ..models import BodyMapping, Document, ExtractedItem
-from .bodies import BodyResolver
+from .bodies import BodyResolver, UnitNames
 from .importing import resolve_item_bodies
 
 Status = ExtractedItem.Status
@@ -222,9 +222,11 @@ def map_body(name: str, policy: AccessPolicy, unit=None, group=None, not_a_body:
         mapping.save()
         items = ExtractedItem.objects.filter(unresolved_keys__contains=f"|{key}|", status=Status.PROPOSED)
         items = items.select_related("document__issuer_unit")
+        names = UnitNames()
         count = 0
         for item in items:
-            resolve_item_bodies(item, BodyResolver(near=item.document.issuer_unit, day=item.document.issued_on))
+            resolver = BodyResolver(near=item.document.issuer_unit, day=item.document.issued_on, names=names)
+            resolve_item_bodies(item, resolver)
             count += 1
     return count
 

@@ -6,7 +6,8 @@ import datetime
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,9 +75,16 @@ def calendar_link(request):
 
 @login_not_required
 def calendar_feed(request, token):
-    """iCalendar feed for calendar apps: the token stands in for a login."""
-    entry = get_object_or_404(CalendarToken.objects.select_related("user"), token=token)
-    if not entry.user.is_active:
+    """iCalendar feed for calendar apps: the token stands in for a login.
+
+    An unknown (or renewed) address sends the visitor to log in. A browser
+    that is logged in gets the feed only when the access policy lets its user
+    see the address's owner, as for any other record.
+    """
+    entry = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if entry is None:
+        return redirect_to_login(request.get_full_path())
+    if request.user.is_authenticated and not policy_for(request).can_view(entry):
         raise Http404
     today = timezone.localdate()
     policy = AccessPolicy(entry.user)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from nghiquyet.organisations.access import policy_for
@@ -19,16 +19,16 @@ from .register import may_import
 STOP_POLLING = 286
 
 
-def _own_job(request, pk) -> ImportJob:
-    """Jobs belong to the user who uploaded them; others get a 404."""
-    return get_object_or_404(ImportJob, pk=pk, user=request.user)
+def _job(request, pk) -> ImportJob:
+    """A job is seen by its user and by the units above them (access policy)."""
+    return policy_for(request).get_object_or_404(ImportJob, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
 def upload(request):
     if not may_import(policy_for(request)):
         raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         job = jobs.create_job(request.user, form.cleaned_data["files"])
         return redirect("documents:job", pk=job.pk)
@@ -37,7 +37,7 @@ def upload(request):
 
 
 def job(request, pk):
-    job = _own_job(request, pk)
+    job = _job(request, pk)
     return render(request, "documents/job.html", {"job": job, "progress": jobs.progress(job)})
 
 
@@ -45,7 +45,7 @@ def job(request, pk):
 def job_start(request, pk):
     """Starts the job once; in embedded mode the import runs in this request
     while the page polls for progress."""
-    job = _own_job(request, pk)
+    job = _job(request, pk)
     if jobs.claim(job):
         run_import_job.delay(job.pk)
     if request.headers.get("HX-Request") == "true":
@@ -54,7 +54,7 @@ def job_start(request, pk):
 
 
 def job_progress(request, pk):
-    job = _own_job(request, pk)
+    job = _job(request, pk)
     response = render(request, "documents/_job_progress.html", {"job": job, "progress": jobs.progress(job)})
     if job.is_finished and request.headers.get("HX-Request") == "true":
         response.status_code = STOP_POLLING

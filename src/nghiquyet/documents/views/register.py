@@ -64,7 +64,7 @@ def detail(request, pk):
     policy = policy_for(request)
     document = policy.get_object_or_404(Document.objects.select_related("issuer_unit", "source_file", "replaced_by"), pk=pk)
     items = list(document.items.exclude(status=ExtractedItem.Status.REJECTED).prefetch_related("lead_units"))
-    cites = list(document.references.select_related("to_document"))
+    cites = distinct_citations(document.references.select_related("to_document"))
     visible = set(policy.scope(Document.objects.filter(pk__in=[ref.to_document_id for ref in cites if ref.to_document_id]))
                   .values_list("pk", flat=True))
     cited_by = policy.scope(Reference.objects.filter(to_document=document)).select_related("from_document")
@@ -86,6 +86,17 @@ def detail(request, pk):
     return render(request, "documents/detail.html", context)
 
 
+def distinct_citations(references) -> list[Reference]:
+    """One line per cited document: its first mention (usually the one saying why)."""
+    seen, distinct = set(), []
+    for reference in references:
+        key = reference.to_document_id or (reference.symbol, reference.issued_on, reference.title)
+        if key not in seen:
+            seen.add(key)
+            distinct.append(reference)
+    return distinct
+
+
 def unresolved_names(document: Document) -> list[str]:
     names = set()
     for item in document.items.filter(status=ExtractedItem.Status.PROPOSED).exclude(unresolved=[]):
@@ -99,7 +110,7 @@ def edit(request, pk):
     document = policy.get_object_or_404(Document, pk=pk)
     if not policy.can_change(document):
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, instance=document, policy=policy)
+    form = DocumentForm(request.POST if request.method == "POST" else None, instance=document, policy=policy)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu thông tin văn bản."))

@@ -117,7 +117,7 @@ def add(request, pk):
     if item_type not in ITEM_FORMS:
         item_type = ExtractedItem.Type.TARGET
     form_class = ITEM_FORMS[item_type]
-    form = form_class(request.POST or None, policy=policy)
+    form = form_class(request.POST if request.method == "POST" else None, policy=policy)
     if request.method == "POST" and form.is_valid():
         try:
             item = service.add(document, item_type, form.contract(), policy, quote=form.cleaned_data["quote"], **form.units())

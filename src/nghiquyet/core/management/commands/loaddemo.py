@@ -27,3 +27,19 @@ class Command(BaseCommand):
                 continue
             with transaction.atomic():
                 module.load(self, options)
+        self.print_logins()
+
+    def print_logins(self):
+        from nghiquyet.organisations.demo import logins
+
+        rows = [("Tên đăng nhập", "Mật khẩu", "Vai trò", "Đơn vị"), *logins()]
+        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        line = "+".join("-" * (width + 2) for width in widths)
+        self.stdout.write(self.style.SUCCESS("\nTài khoản dùng thử / demo logins:"))
+        self.stdout.write(f"+{line}+")
+        for index, row in enumerate(rows):
+            cells = " | ".join(value.ljust(width) for value, width in zip(row, widths))
+            self.stdout.write(f"| {cells} |")
+            if index == 0:
+                self.stdout.write(f"+{line}+")
+        self.stdout.write(f"+{line}+")
