@@ -14,6 +14,7 @@ that is at least half copied.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -44,7 +45,9 @@ class Passage:
     @classmethod
     def of(cls, text: str) -> "Passage":
         matches = list(_WORD.finditer(text))
-        words = [fold(match.group()) for match in matches]
+        words = _WORD.findall(fold(text))
+        if len(words) != len(matches):  # folding split or merged a word: fold word by word
+            words = [fold(match.group()) for match in matches]
         shingles = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
         return cls(text, [match.span() for match in matches], shingles)
 
@@ -95,10 +98,16 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def signature(passage: Passage) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM)
-    minhash.update_batch([shingle.encode() for shingle in set(passage.shingles)])
-    return minhash
+def signatures(found: list[Passage]) -> list[MinHash]:
+    """MinHash signatures of many passages at once (sharing one set of permutations)."""
+    return MinHash.bulk([[shingle.encode() for shingle in set(p.shingles)] for p in found], num_perm=NUM_PERM)
+
+
+@functools.cache
+def lsh_params() -> tuple[int, int]:
+    """LSH bands and rows for the threshold: computed once, they need a numerical integration."""
+    probe = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return probe.b, probe.r
 
 
 @dataclass
@@ -142,16 +151,19 @@ class CopyReport:
 def compare(plan_text: str, sources: list[Document]) -> CopyReport:
     """How much of ``plan_text`` is copied from ``sources``, sentence by sentence."""
     report = CopyReport(words=word_count(plan_text))
-    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, params=lsh_params())
     source_passages: dict[str, tuple[Document, Passage, set[str]]] = {}
     for document in sources:
-        for number, passage in enumerate(passages(document.text)):
-            key = f"{document.pk}:{number}"
-            source_passages[key] = (document, passage, set(passage.shingles))
-            index.insert(key, signature(passage))
+        found = passages(document.text)
+        with index.insertion_session() as session:
+            for number, (passage, minhash) in enumerate(zip(found, signatures(found))):
+                key = f"{document.pk}:{number}"
+                source_passages[key] = (document, passage, set(passage.shingles))
+                session.insert(key, minhash)
     copied_by_source: dict[int, int] = defaultdict(int)
-    for passage in passages(plan_text):
-        match = _best_match(passage, index, source_passages)
+    plan_passages = passages(plan_text)
+    for passage, minhash in zip(plan_passages, signatures(plan_passages)):
+        match = _best_match(passage, minhash, index, source_passages)
         if match is None:
             continue
         copied = sum(passage.covered(match.shared))
@@ -166,12 +178,12 @@ def compare(plan_text: str, sources: list[Document]) -> CopyReport:
     return report
 
 
-def _best_match(passage: Passage, index: MinHashLSH, source_passages) -> Match | None:
+def _best_match(passage: Passage, minhash: MinHash, index: MinHashLSH, source_passages) -> Match | None:
     own = set(passage.shingles)
     if not own:
         return None
     best: Match | None = None
-    for key in index.query(signature(passage)):
+    for key in index.query(minhash):
         document, source_passage, shingles = source_passages[key]
         shared = own & shingles
         share = len(shared) / len(own)
