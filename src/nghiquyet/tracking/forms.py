@@ -57,6 +57,9 @@ class UnitDayForm(forms.Form):
         super().__init__(data, **kwargs)
         self.policy = policy
         self.fields["unit"].choices = [(unit.code, UnitChoiceLabel.label(unit)) for unit in unit_choices(policy)]
+        unit = default_unit(policy)
+        self.fields["unit"].initial = unit.code if unit else None
+        self.fields["day"].initial = timezone.localdate()
 
     def chosen(self) -> tuple[Unit | None, datetime.date]:
         data = self.cleaned_data if self.is_valid() else {}

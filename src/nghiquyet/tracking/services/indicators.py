@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +30,7 @@ from ..models import Indicator, IndicatorValue
 Aggregation = Indicator.Aggregation
 Comparator = Indicator.Comparator
 APPROX_TOLERANCE = Decimal("0.05")
+CENT = Decimal("0.01")  # combined values are shown and compared to two decimals
 
 
 class IndicatorStatus(models.TextChoices):
@@ -137,7 +138,7 @@ def points_from_rows(indicator: Indicator, rows, own_path: str) -> list[Point]:
         kept = topmost(period_rows)
         value = kept[0][1] if kept[0][0] == own_path else combine(indicator, kept)
         if value is not None:
-            points.append(Point(period, end, value, len(kept)))
+            points.append(Point(period, end, value.quantize(CENT, ROUND_HALF_UP).normalize(), len(kept)))
     return points
 
 
