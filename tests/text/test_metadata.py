@@ -248,3 +248,24 @@ Vũ Văn Sơn"""
         "Vũ Văn Sơn",
     )
     assert document.body.text == "Chi bộ đã hoàn thành các chỉ tiêu đề ra."
+
+
+def test_a_header_date_in_figures_and_page_numbers_in_other_styles():
+    text = """HUYỆN ỦY TÂN YÊN
+Số 30-CT/HU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tân Yên, ngày 15/02/2023
+CHỈ THỊ
+về công tác phòng, chống thiên tai
+-----
+Các cấp ủy chủ động xây dựng phương án phòng, chống thiên tai, bảo đảm an toàn cho
+
+Trang 1/2
+
+người và tài sản của Nhân dân.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn Tuấn"""
+    (document,) = parse_text(text).documents
+    assert (document.place, document.issued_on) == ("Tân Yên", date(2023, 2, 15))
+    assert "Trang" not in document.body.text

@@ -34,8 +34,8 @@ def title_key(title: str | None) -> str | None:
     """Titles compare case-, tone-placement- and punctuation-insensitively, a leading "về" aside."""
     if title is None:
         return None
-    key = re.sub(r"[^\w]+", " ", match_key(title)).strip()
-    return re.sub(r"^về\s+", "", key)
+    title = re.sub(r"^\s*(?:về|Về|VỀ)\s+", "", title)
+    return re.sub(r"[^\w\u0300-\u036f]+", " ", match_key(title)).strip()
 
 
 def value(document: dict, field: str):

@@ -9,7 +9,7 @@ from nghiquyet.text import legacy
 from nghiquyet.text.errors import DocumentReadError
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.read import parse_bytes, parse_file, parse_text
-from tests.text.files import make_docx
+from tests.text.files import make_docx, make_pdf
 
 CONTRACT_KEYS = {
     "kind",
@@ -179,3 +179,20 @@ def test_the_compilation_saved_in_a_legacy_encoding_reads_the_same(compilation, 
             assert (match_key(mine) if isinstance(mine, str) else mine) == (
                 match_key(other) if isinstance(other, str) else other
             )
+
+
+def test_a_pdf_is_read_like_a_text_file():
+    pages = [
+        ["TỈNH ỦY NAM ĐỊNH ĐẢNG CỘNG SẢN VIỆT NAM", "* Nam Định, ngày 12 tháng 5 năm 2021",
+         "Số 08-CT/TU", "CHỈ THỊ", "CỦA BAN THƯỜNG VỤ TỈNH ỦY", "về tăng cường công tác dân vận", "-----",
+         "Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, các cấp ủy đảng cần"],
+        ["quán triệt sâu sắc quan điểm của Đảng về công tác dân vận.", "Chỉ thị này phổ biến đến chi bộ.",
+         "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Phạm Gia Túc"],
+    ]
+    (document,) = parse_bytes(make_pdf(pages), "chi-thi.pdf").documents
+    assert (document.symbol, document.issued_on, document.place) == ("08-CT/TU", date(2021, 5, 12), "Nam Định")
+    assert (document.kind, document.issuer, document.signer) == ("chi_thi", "Ban Thường vụ Tỉnh ủy", "Phạm Gia Túc")
+    assert document.body.text.startswith("Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, "
+                                         "các cấp ủy đảng cần quán triệt sâu sắc")
+    assert document.body.line_at(document.body.text.index("quán triệt")) == 9
+    assert document.dissemination == "chi bộ"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from nghiquyet.text.model import RepairedText
-from nghiquyet.text.references import find_references
+from nghiquyet.text.references import find_mentions, find_references
 
 
 def references_in(text: str):
@@ -124,3 +124,20 @@ def test_quote_title_and_offsets():
 )
 def test_numbers_that_are_not_symbols(text):
     assert references_in(text) == []
+
+
+def test_one_reference_per_cited_document_keeping_the_mention_that_names_the_relation():
+    text = ("Theo Kế hoạch số 45-KH/HU ngày 20/7/2021, các xã phải báo cáo. Để thực hiện Kế hoạch số "
+            "45-KH/HU, Đảng ủy xã ban hành kế hoạch; sau đó nhắc lại Kế hoạch số 45-KH/HU.")
+    body = RepairedText(text, [(0, 1)])
+    assert len(find_mentions(body)) == 3
+    (reference,) = find_references(body)
+    assert (reference.issued_on, reference.relation) == (date(2021, 7, 20), "thuc_hien")
+    assert text[reference.start:reference.end] == "Kế hoạch số 45-KH/HU"
+
+
+def test_a_mention_in_the_title_counts():
+    title = RepairedText("về thực hiện Nghị quyết số 111-NQ/TU ngày 11/6/2021", [(0, 7)])
+    body = RepairedText("Các xã quán triệt Nghị quyết số 111-NQ/TU.", [(0, 12)])
+    (reference,) = find_references(body, title)
+    assert (reference.line, reference.relation, reference.start) == (7, "thuc_hien", 0)

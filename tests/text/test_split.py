@@ -86,8 +86,7 @@ Hoàng Văn Nam"""
     assert document.kind == "nghi_quyet" and document.issuer == "Chi bộ"
 
 
-def test_documents_printed_without_header_after_a_closing_are_separated():
-    text = """CHỈ THỊ
+HEADERLESS_PAIR = """CHỈ THỊ
 về phòng, chống thiên tai
 -----
 Các cấp ủy chủ động phòng, chống thiên tai.
@@ -102,7 +101,10 @@ Ban Thường vụ kết luận như sau.
 T/M BAN THƯỜNG VỤ
 PHÓ BÍ THƯ
 Trần Văn B"""
-    documents = parse_text(text).documents
+
+
+def test_documents_printed_without_header_after_a_closing_are_separated():
+    documents = parse_text(HEADERLESS_PAIR).documents
     assert [(d.kind, d.source.first_line, d.source.last_line, d.signer) for d in documents] == [
         ("chi_thi", 1, 7, "Nguyễn Văn A"),
         ("ket_luan", 9, 15, "Trần Văn B"),
@@ -192,3 +194,20 @@ Hoàng Duy Chinh"""
     assert (document.symbol, document.issued_on) == ("05-NQ/TU", date(2022, 1, 4))
     assert [absent.symbol for absent in result.absent] == ["06-CT/TU"]
     assert result.absent[0].reason == "Có trong mục lục nhưng không có trong tệp"
+
+
+def test_documents_without_header_after_a_table_of_contents():
+    contents = """MỤC LỤC
+1. Chỉ thị số 02-CT/TU ngày 05/01/2022 về phòng, chống thiên tai ...... 3
+2. Kết luận số 15-KL/TU ngày 10/02/2022 về công tác cán bộ ...... 5
+
+"""
+    result = parse_text(contents + HEADERLESS_PAIR)
+    assert [(d.kind, d.source.first_line, d.source.last_line) for d in result.documents] == [
+        ("chi_thi", 5, 11),
+        ("ket_luan", 13, 19),
+    ]
+    # The table of contents numbers and dates them.
+    assert [(d.symbol, d.issued_on) for d in result.documents] == [
+        ("02-CT/TU", date(2022, 1, 5)), ("15-KL/TU", date(2022, 2, 10))]
+    assert result.absent == []

@@ -164,6 +164,12 @@ def subject_normal_form(subject: str) -> str:
 _PROPER_FIRST_WORDS = {"Đảng", "Nhà", "Quốc", "Chính", "Bộ", "Ban", "Ủy", "Hội", "Mặt", "Nhân"}
 
 
+def title_key(title: str) -> str:
+    """Titles compared whatever their case, tone placement, punctuation and leading "về"."""
+    title = re.sub(r"^\s*(?:về|Về|VỀ)\s+", "", title)
+    return re.sub(r"[^\w\u0300-\u036f]+", " ", match_key(title)).strip()
+
+
 def _is_noise(text: str) -> bool:
     """Page numbers, entry numbers and column headings of the table."""
     key = match_key(text)

@@ -81,7 +81,7 @@ def decode(data: bytes, filename: str = "") -> DecodedText:
     if len(data) > MAX_BYTES:
         raise DocumentReadError(_too_big(len(data)), code="too_big")
     if not data.strip():
-        raise DocumentReadError("Tệp rỗng: không có nội dung để đọc.", code="empty")
+        raise _empty()
     extension = Path(filename).suffix.lower()
     if extension == ".docx" or (extension != ".pdf" and data.startswith(b"PK\x03\x04")):
         return _decode_docx(data)
@@ -100,6 +100,17 @@ def text_lines(text: str) -> list[str]:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final line break does not start a line
     return lines
+
+
+def _empty() -> DocumentReadError:
+    return DocumentReadError("Tệp rỗng: không có nội dung để đọc.", code="empty")
+
+
+def _binary() -> DocumentReadError:
+    return DocumentReadError(
+        "Tệp không phải văn bản (có vẻ là tệp nhị phân): hãy chọn tệp .txt, .docx hoặc .pdf.",
+        code="binary",
+    )
 
 
 def _too_big(size: int) -> str:
@@ -125,12 +136,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     else:
         text, encoding = _legacy_inside_unicode(text, encoding)
     if _looks_binary(text):
-        raise DocumentReadError(
-            "Tệp không phải văn bản (có vẻ là tệp nhị phân): hãy chọn tệp .txt, .docx hoặc .pdf.",
-            code="binary",
-        )
+        raise _binary()
     if not text.strip():
-        raise DocumentReadError("Tệp rỗng: không có nội dung để đọc.", code="empty")
+        raise _empty()
     return text, encoding
 
 
@@ -149,10 +157,7 @@ def _decode_unicode(data: bytes) -> tuple[str | None, str]:
     if utf16:
         return _strict(data, utf16, "utf-16"), "utf-16"
     if b"\x00" in data:
-        raise DocumentReadError(
-            "Tệp không phải văn bản (có vẻ là tệp nhị phân): hãy chọn tệp .txt, .docx hoặc .pdf.",
-            code="binary",
-        )
+        raise _binary()
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -23,10 +23,10 @@ from nghiquyet.text.closing import closing_end, recipients_end, signature_start
 from nghiquyet.text.model import Block, RepairedText
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
+    HEADER_MARK_RE,
     MARKER_RE,
     PAGE_NUMBER_RE,
     RECIPIENTS_RE,
-    SECRET_RE,
     SEPARATOR_RE,
     UPPER,
     ends_sentence,
@@ -145,7 +145,7 @@ def _mark_header(source: SourceLines, parts: Anatomy) -> int:
         elif text.startswith(("V/v", "V/V", "v/v")) or in_subject and not is_caps(text):
             parts.roles[index] = "title"  # the subject line of a letter sits in the header
             in_subject, end = True, index
-        elif SEPARATOR_RE.match(text) or SECRET_RE.match(text):
+        elif SEPARATOR_RE.match(text) or HEADER_MARK_RE.match(text):
             end = index
         elif not (is_caps(text) and not title_kind(text) and not MARKER_RE.match(text)):
             break

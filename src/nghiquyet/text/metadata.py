@@ -31,9 +31,11 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
     AMBIGUOUS_TYPES,
     ANNOTATION_RE,
-    DATE_WORDS,
+    HEADER_DATE,
+    HEADER_MARK_RE,
     KIND_WORD_PATTERN,
     ORG_MODES,
+    PLACE,
     RECIPIENTS_RE,
     SECRET_RE,
     SIGNATURE_RE,
@@ -54,9 +56,7 @@ from nghiquyet.text.patterns import (
 )
 from nghiquyet.text.source import SourceLines
 
-_PLACE_DATE_SEARCH = re.compile(
-    rf"(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}", re.IGNORECASE
-)
+_PLACE_DATE_SEARCH = re.compile(rf"(?:{PLACE}\s*,\s*)?{HEADER_DATE}", re.IGNORECASE)
 _SELF_REFERENCE = re.compile(rf"(?<!\w)(?P<kind>{KIND_WORD_PATTERN})\s+này\b", re.IGNORECASE)
 # A sentence of its own, naming the document: "Nghị quyết này được phổ biến đến chi bộ./."
 _DISSEMINATION = re.compile(
@@ -140,6 +140,7 @@ def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy)
 def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
     """Fill what the document itself does not say from its table-of-contents entry."""
     document.title = document.title or entry.title
+    document.symbol = document.symbol or entry.symbol
     document.issued_on = document.issued_on or entry.issued_on
     if document.kind == "khac" and entry.kind:
         document.kind = entry.kind
@@ -182,7 +183,7 @@ def _issuer_lines(header: list[str]) -> list[str]:
     """The issuing body as the header prints it: ["ĐẢNG BỘ TỈNH THÁI NGUYÊN", "HUYỆN ỦY ĐẠI TỪ"]."""
     lines = []
     for line in header:
-        if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or SECRET_RE.match(line):
+        if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or HEADER_MARK_RE.match(line):
             break
         line = _MOTTO_TAIL.sub("", line)  # "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" on one line
         if line and is_caps(line) and not is_motto(line):

@@ -35,9 +35,10 @@ DATE_WORDS = r"ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(
 DATE_NUMBERS = r"(?P<nday>\d{1,2})\s*[/.-]\s*(?P<nmonth>\d{1,2})\s*[/.-]\s*(?P<nyear>\d{4})"
 DATE_RE = re.compile(rf"{DATE_WORDS}|(?:ngày\s*)?{DATE_NUMBERS}", re.IGNORECASE)
 # The place and date line under the motto: "Bắc Giang, ngày 04 tháng12 năm 2020".
-PLACE_DATE_RE = re.compile(
-    rf"^(?:(?P<place>[^\d,;:.()]{{2,40}}?)\s*,\s*)?{DATE_WORDS}\s*\.?$", re.IGNORECASE
-)
+# The date under the motto, in words or (less often) in figures: "ngày 04 tháng12 năm 2020", "ngày 04/12/2020".
+HEADER_DATE = rf"(?:{DATE_WORDS}|ngày\s*{DATE_NUMBERS})"
+PLACE = r"(?P<place>[^\d,;:.()]{2,40}?)"
+PLACE_DATE_RE = re.compile(rf"^(?:{PLACE}\s*,\s*)?{HEADER_DATE}\s*\.?$", re.IGNORECASE)
 
 # Type words, longest first so "Chương trình hành động" wins over "Chương trình".
 KIND_WORDS = {
@@ -96,7 +97,7 @@ SLOGAN_KEY = match_key("độc lập - tự do - hạnh phúc")
 
 # Closing: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "K/T BÍ THƯ", "T/L", "TUQ.".
 SIGNATURE_RE = re.compile(
-    r"^(?P<mode>T\s*/\s*M|TM|K\s*/\s*T|KT|T\s*/\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
 SIGNED_RE = re.compile(
@@ -104,10 +105,20 @@ SIGNED_RE = re.compile(
 )
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 SEPARATOR_RE = re.compile(r"^[-_*=.~–—\s]{3,}$|^\*$")
-PAGE_NUMBER_RE = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^Trang\s+\d{1,4}$", re.IGNORECASE)
-SECRET_RE = re.compile(
-    r"^[(\[]?\s*(?:tuyệt mật|tối mật|mật|tài liệu mật)\s*[)\]]?\.?$", re.IGNORECASE
+# "13", "- 13 -", "Trang 13", "13/40": a page number alone on its line.
+PAGE_NUMBER_RE = re.compile(
+    r"^(?:-\s*)?\d{1,4}(?:\s*-)?$|^(?:Trang\s+)?\d{1,4}\s*/\s*\d{1,4}$|^Trang\s+\d{1,4}$", re.IGNORECASE
 )
+_SECRET_WORDS = "tuyệt mật|tối mật|mật|tài liệu mật"
+_URGENT_WORDS = "thượng khẩn|khẩn|hỏa tốc|hoả tốc"
+
+
+def _mark_line(words: str) -> re.Pattern:
+    return re.compile(rf"^[(\[]?\s*(?:{words})\s*[)\]]?\.?$", re.IGNORECASE)
+
+
+SECRET_RE = _mark_line(_SECRET_WORDS)
+HEADER_MARK_RE = _mark_line(f"{_SECRET_WORDS}|{_URGENT_WORDS}")  # printed beside the number
 ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
@@ -196,13 +207,16 @@ MARKER_RE = re.compile(
     r"|(?P<bullet>[-+•*])\s*(?=\S))"
 )
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '.")', "./.", ".'")
-_PLACE_DATE_TAIL = re.compile(
-    r",\s*ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}\s*\.?$", re.IGNORECASE
-)
+_PLACE_DATE_TAIL = re.compile(rf",\s*{HEADER_DATE}\s*\.?$", re.IGNORECASE)
+
+
+_HEADER_STARTS = ("Số", "SỐ", "Độc", "ĐỘC", "độc")
 
 
 def header_line_kind(text: str) -> str | None:
     """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
+    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper()):
+        return None  # most lines: a cheap test first
     symbol = SYMBOL_LINE_RE.match(text)
     if symbol and _header_rest(text[symbol.end() :]):
         return "symbol"

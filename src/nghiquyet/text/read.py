@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from nghiquyet.text import commitments
-from nghiquyet.text.contents import ContentsEntry, read_contents
+from nghiquyet.text.commitments import extract as extract_commitments
+from nghiquyet.text.contents import ContentsEntry, read_contents, title_key
 from nghiquyet.text.decoding import MAX_BYTES, decode, read_path, text_lines
 from nghiquyet.text.errors import DocumentReadError
 from nghiquyet.text.layout import anatomy, joined_text, repair
@@ -34,16 +34,16 @@ from nghiquyet.text.split import document_spans, outside_lines
 NOT_IN_FILE = "Có trong mục lục nhưng không có trong tệp"
 
 
-def parse_file(path: str | os.PathLike) -> ParseResult:
-    return parse_lines(read_path(path).lines, Path(path).name)
+def parse_file(path: str | os.PathLike, *, commitments: bool = True) -> ParseResult:
+    return parse_lines(read_path(path).lines, Path(path).name, commitments=commitments)
 
 
-def parse_bytes(data: bytes, filename: str) -> ParseResult:
-    return parse_lines(decode(data, filename).lines, filename)
+def parse_bytes(data: bytes, filename: str, *, commitments: bool = True) -> ParseResult:
+    return parse_lines(decode(data, filename).lines, filename, commitments=commitments)
 
 
 def parse_text(
-    text: str, filename: str = "văn bản nhập tay", *, strict: bool = False
+    text: str, filename: str = "văn bản nhập tay", *, strict: bool = False, commitments: bool = True
 ) -> ParseResult:
     """Read text typed or pasted into the application."""
     if len(text) > MAX_BYTES:
@@ -52,10 +52,14 @@ def parse_text(
         )
     if not text.strip():
         raise DocumentReadError("Văn bản rỗng: không có nội dung để đọc.", code="empty")
-    return parse_lines(text_lines(text), filename, strict=strict)
+    return parse_lines(text_lines(text), filename, strict=strict, commitments=commitments)
 
 
-def parse_lines(lines: list[str], filename: str, *, strict: bool = True) -> ParseResult:
+def parse_lines(
+    lines: list[str], filename: str, *, strict: bool = True, commitments: bool = True
+) -> ParseResult:
+    """Everything the reader finds in ``lines``; ``commitments=False`` stops before extraction
+    (metadata, structure and references only: a quick look at a file)."""
     source = SourceLines.from_lines([repair_line(line) for line in lines])
     spans = document_spans(source)
     documents = [read_document(source, first, last, filename) for first, last in spans]
@@ -67,8 +71,8 @@ def parse_lines(lines: list[str], filename: str, *, strict: bool = True) -> Pars
         )
     contents = read_contents(source, outside_lines(source, spans))
     absent = _match_contents(documents, contents)
-    for document in documents:
-        commitments.extract(document)
+    for document in documents if commitments else ():
+        extract_commitments(document)
     return ParseResult(documents, absent)
 
 
@@ -124,14 +128,17 @@ def _match_contents(
 
 
 def _document_for(entry: ContentsEntry, documents: list[ParsedDocument]) -> ParsedDocument | None:
-    """The document an entry lists: same symbol and date; a date missing on one side matches a unique symbol."""
+    """The document an entry lists: same symbol and date; a date missing on one side matches a
+    unique symbol; a document printed without number matches by its title."""
     same_symbol = [document for document in documents if document.symbol == entry.symbol]
     for document in same_symbol:
         if document.issued_on == entry.issued_on:
             return document
-    undated = [
-        document
-        for document in same_symbol
-        if document.issued_on is None or entry.issued_on is None
-    ]
-    return undated[0] if len(same_symbol) == 1 and undated else None
+    undated = [d for d in same_symbol if d.issued_on is None or entry.issued_on is None]
+    if len(same_symbol) == 1 and undated:
+        return undated[0]
+    if entry.title and not same_symbol:
+        key = title_key(entry.title)
+        unnumbered = [d for d in documents if d.symbol is None and d.title and title_key(d.title) == key]
+        return unnumbered[0] if len(unnumbered) == 1 else None
+    return None

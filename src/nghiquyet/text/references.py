@@ -11,6 +11,10 @@ The relation is read from the words just before it in the same clause:
 The same symbol with different dates names different documents (109-NQ/TU of
 2016 and of 2021); a later mention without a date takes the date the
 document gave that symbol, when it gave only one.
+
+``find_references`` gives one reference per document cited: its first
+mention that says how the text relates to it (else its first mention).
+``find_mentions`` gives every mention.
 """
 
 from __future__ import annotations
@@ -66,11 +70,22 @@ _TITLE_RE = re.compile(
 
 
 def find_references(body: RepairedText, title: RepairedText | None = None) -> list[Reference]:
-    """Mentions in the title (offsets 0: they are not in the body), then in the body."""
-    references = _mentions(title, in_body=False) if title else []
-    references += _mentions(body, in_body=True)
-    _date_repeated_mentions(references)
-    return references
+    """The documents cited in the title and the body, each once, in order of first mention."""
+    chosen: dict[tuple, Reference] = {}
+    for mention in find_mentions(body, title):
+        key = (mention.symbol, mention.issued_on)
+        known = chosen.get(key)
+        if known is None or known.relation == "trich_dan" and mention.relation != "trich_dan":
+            chosen[key] = mention
+    return sorted(chosen.values(), key=lambda reference: (reference.line, reference.start))
+
+
+def find_mentions(body: RepairedText, title: RepairedText | None = None) -> list[Reference]:
+    """Every mention, in the title (offsets 0: they are not in the body), then in the body."""
+    mentions = _mentions(title, in_body=False) if title else []
+    mentions += _mentions(body, in_body=True)
+    _date_repeated_mentions(mentions)
+    return mentions
 
 
 def _mentions(body: RepairedText, in_body: bool) -> list[Reference]:

@@ -14,11 +14,12 @@ found by their title line after the previous document's closing.
 from __future__ import annotations
 
 from nghiquyet.text.closing import closing_end
+from nghiquyet.text.contents import read_contents
 from nghiquyet.text.layout import starts_annex
 from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
+    HEADER_MARK_RE,
     PAGE_NUMBER_RE,
-    SECRET_RE,
     SEPARATOR_RE,
     SIGNED_RE,
     header_line_kind,
@@ -67,13 +68,21 @@ def document_spans(source: SourceLines) -> list[tuple[int, int]]:
     if first is None:
         return []
     if not starts or (first < starts[0] and _has_signature(source, first, starts[0] - 1)):
-        starts.insert(0, first)
+        starts.insert(0, _after_contents(source, first, starts[0] - 1 if starts else len(source) - 1))
     spans: list[tuple[int, int]] = []
     for start, following in zip(starts, [*starts[1:], len(source)]):
         spans.extend(_spans_between(source, start, following - 1))
         if following < len(source):
             spans[-1] = (spans[-1][0], _up_to_next(source, spans[-1][1], following))
     return spans
+
+
+def _after_contents(source: SourceLines, first: int, last: int) -> int:
+    """Where documents printed without header begin: after a table of contents, at the first title."""
+    title = next((index for index in range(first, last + 1) if title_kind(source.text[index])), None)
+    if title is not None and read_contents(source, list(range(first, title))):
+        return title
+    return first
 
 
 def header_starts(source: SourceLines) -> list[int]:
@@ -114,7 +123,7 @@ def _walk_back(source: SourceLines, index: int) -> int:
 
 def _is_issuer_line(source: SourceLines, index: int) -> bool:
     text = source.text[index]
-    if text == "*" or SEPARATOR_RE.match(text) or SECRET_RE.match(text) or is_motto(text):
+    if text == "*" or SEPARATOR_RE.match(text) or HEADER_MARK_RE.match(text) or is_motto(text):
         return True
     if not is_caps(text) or is_signature(text) or is_post(text) or title_kind(text):
         return False

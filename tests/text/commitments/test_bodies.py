@@ -153,3 +153,28 @@ def test_adding_twice_does_not_duplicate():
     directory.add("Văn phòng Tỉnh ủy", 5)
     directory.add("Văn phòng TU", 5)
     assert directory.resolve("Văn phòng Tỉnh ủy") == [5]
+
+
+def test_names_describing_a_purpose():
+    assert _read("UBND tỉnh, Ban Chỉ đạo phòng, chống Covid-19 tỉnh chỉ đạo chuẩn bị") == (
+        ["UBND tỉnh", "Ban Chỉ đạo phòng, chống Covid-19 tỉnh"], "chỉ đạo chuẩn bị",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "everyone"),
+    [
+        ("Các cấp ủy, chính quyền các cấp tăng cường", True),
+        ("Mặt trận Tổ quốc và các tổ chức chính trị - xã hội các cấp phát huy", True),
+        ("mỗi đảng viên phải", True),
+        ("Đồng chí bí thư, chủ tịch UBND cấp huyện, cấp xã phải", True),
+        ("Người đứng đầu cấp ủy đảng, chính quyền các cấp, các đồng chí Tỉnh ủy viên tăng cường", True),
+        ("Các huyện ủy, thành ủy chỉ đạo", False),
+        ("Các đồng chí Tỉnh ủy viên có trách nhiệm", False),
+        ("Các đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh và các đồng chí lãnh đạo các cấp phải", False),
+        ("Các cơ quan tư pháp phối hợp", False),
+        ("Ban Tuyên giáo Tỉnh ủy chủ trì", False),
+    ],
+)
+def test_subjects_addressed_to_everyone(text, everyone):
+    assert read_bodies(text).everyone is everyone

@@ -185,3 +185,78 @@ def test_extract_never_raises(parts, dated):
     for item in doc.targets + doc.assignments + doc.reviews:
         assert 0 <= item.start <= item.end <= len(text)
         assert item.line >= 1
+
+
+DIRECTIVE = """
+Trong thời gian qua, tỷ lệ hộ nghèo năm 2020 đạt 3,5%. Để phấn đấu đến năm 2025 đạt trên 90% thôn có chi bộ, Ban Thường vụ Tỉnh ủy yêu cầu:
+1. Các cấp ủy, chính quyền các cấp tăng cường lãnh đạo công tác này.
+2. Ủy ban nhân dân tỉnh chỉ đạo:
+2.1. Ban hành hướng dẫn xử lý vi phạm, hoàn thành trước ngày 31/10/2021.
+2.2. Chỉ đạo các sở, ngành tăng cường kiểm tra.
+3. Ban cán sự đảng UBND tỉnh chỉ đạo Sở Kế hoạch và Đầu tư, Sở Tài chính; UBND các huyện, thành phố cân đối kinh phí.
+Chủ động rà soát các cơ chế, chính sách.
+4. Tăng cường tuyên truyền. Các cơ quan tư pháp phối hợp chặt chẽ với cơ quan thuế. Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến.
+5. Hằng năm, trước ngày 30/11, các huyện ủy, thành ủy báo cáo kết quả về Ban Thường vụ Tỉnh ủy.
+6. Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy được phân công phụ trách địa bàn thường xuyên kiểm tra, đôn đốc.
+7. Các cơ quan, đơn vị được phân công chuẩn bị các kế hoạch, đề án của Tỉnh ủy tích cực, chủ động chuẩn bị.
+Giao Ban Nội chính Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi việc thực hiện Chỉ thị này; tham mưu tổng kết các nghị quyết về công tác này và Chỉ thị này trong quý IV/2025.
+Chỉ thị này phổ biến đến chi bộ.
+"""
+
+
+def _directive():
+    doc = document(DIRECTIVE, issued_on=date(2021, 8, 1), first_line=1)
+    extract(doc)
+    return doc
+
+
+def test_a_directive_without_an_implementation_part_assigns_in_its_items():
+    assignments = [(" ".join(a.lead), a.due, a.recurrence, a.line) for a in _directive().assignments]
+    assert assignments == [
+        ("Ủy ban nhân dân tỉnh", "2021-10-31", None, 3),  # sub-items take the head's lead and line
+        ("Ủy ban nhân dân tỉnh", None, None, 3),
+        ("Ban cán sự đảng UBND tỉnh", None, None, 6),  # "; UBND các huyện ..." continues the object
+        ("Ban cán sự đảng UBND tỉnh", None, None, 6),  # a paragraph of the item is its own duty
+        ("Ban Dân vận Tỉnh ủy", None, None, 8),  # mid-paragraph, with "chủ trì"; "Các cơ quan tư pháp" is not
+        ("các huyện ủy, thành ủy", None, "annual", 9),  # a yearly date: due null, annual
+        ("Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy", None, None, 10),
+        ("Các cơ quan, đơn vị được phân công chuẩn bị các kế hoạch, đề án của Tỉnh ủy", None, None, 11),
+        ("Ban Nội chính Tỉnh ủy", None, None, 12),
+    ]
+
+
+def test_kinds_in_a_directive():
+    kinds = [a.kind for a in _directive().assignments]
+    # a guide to issue; directing others to inspect; reporting only; drafting named plans; monitoring
+    assert [kinds[i] for i in (0, 1, 5, 7, 8)] == ["plan", "implement", "report", "plan", "monitor"]
+
+
+def test_an_aim_in_the_preamble_is_a_target_a_past_figure_is_not():
+    targets = [(t.value, t.deadline, t.comparator) for t in _directive().targets]
+    assert targets == [(90, "2025", "gt")]
+
+
+def test_a_review_naming_this_document_among_others():
+    assert [(r.kind, r.due) for r in _directive().reviews] == [("tong_ket", "2025-Q4")]
+
+
+def test_deadlines_from_lead_in_paragraphs_and_onwards():
+    doc = document("""
+Để phát triển giao thông giai đoạn 2021-2025, định hướng đến năm 2030, Tỉnh ủy kết luận như sau:
+1. Đường tỉnh có quy mô mặt đường tối thiểu 18m; 100% đường huyện được cứng hóa.
+2. Quyết tâm xử lý rác thải. Phấn đấu đến hết năm 2024:
+100% rác thải được thu gom; từ năm 2026 trở đi, trên 95% dân số được quản lý sức khỏe.
+3. Phấn đấu đến đại hội đảng bộ các cấp nhiệm kỳ 2025 - 2030 có 30% cán bộ trẻ.
+""", issued_on=date(2021, 3, 3))
+    extract(doc)
+    assert [(t.value, t.unit, t.deadline) for t in doc.targets] == [
+        (18, "m", "2025"), (100, "%", "2025"), (100, "%", "2024"), (95, "%", "2026"), (30, "%", "2025"),
+    ]
+
+
+def test_a_comparator_leads_its_list():
+    doc = document("2. Mục tiêu\n- Trên 95% hồ sơ tại cấp tỉnh, 85% hồ sơ tại cấp huyện; tối thiểu 2% chi (trong đó 10% cho an ninh).")
+    extract(doc)
+    assert [(t.value, t.comparator, t.scope) for t in doc.targets] == [
+        (95, "gt", "cấp tỉnh"), (85, "gt", "cấp huyện"), (2, "gte", None), (10, "eq", None),
+    ]

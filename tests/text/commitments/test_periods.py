@@ -98,3 +98,10 @@ def test_no_recurrence(text):
 def test_recurrences_in_order():
     found = find_recurrences("định kỳ 6 tháng và hằng năm đánh giá")
     assert [r.recurrence for r in found] == ["semiannual", "annual"]
+
+
+@pytest.mark.parametrize("text", ["định kỳ tháng 12 hằng năm", "định kỳ quý I"])
+def test_a_named_month_or_quarter_is_not_a_cadence(text):
+    assert [r.recurrence for r in find_recurrences(text)] in ([], ["annual"])
+    assert "monthly" not in [r.recurrence for r in find_recurrences(text)]
+    assert "quarterly" not in [r.recurrence for r in find_recurrences(text)]

@@ -2,16 +2,20 @@
 
 Three kinds of sentences give a body a duty (docs/labelling.md):
 
-1. "Giao [A] chủ trì, phối hợp với [B] ..." anywhere in the document;
+1. "Giao [A] ..." and "[A] chủ trì ..." anywhere in the document;
 2. the items of the implementation part ("Tổ chức thực hiện") whose subject
    is a body: "2. Ban Tuyên giáo Tỉnh ủy chủ trì ...", "4. Ủy ban Kiểm tra
    Tỉnh ủy: - Chủ trì ...; - Chủ trì ..." (one assignment per dash item);
-3. elsewhere, a sentence whose subject is a body and whose duty is to draw
-   up a plan or report by a date.
+   a directive or conclusion without such a part reads its numbered items
+   the same way, but there a duty addressed to everyone ("Các cấp ủy,
+   chính quyền các cấp ...") or a subject in mid-paragraph assigns only
+   with a "Giao", a "chủ trì" or a time limit;
+3. elsewhere, a sentence whose subject is a named body and whose duty is to
+   draw up a plan or report by a date.
 
 One assignment per subject within an item: sentences without a subject
 continue the previous one, a new subject ("...; các huyện ủy ... xây dựng
-kế hoạch") starts another.
+kế hoạch") starts another; sub-items take the lead of the item above.
 """
 
 from __future__ import annotations
@@ -74,9 +78,10 @@ _VERB_PREFIXES = sorted(
 _AND = tokenize("và")[0].key
 _REPORT = re.compile(rf"{WORD_START}báo\s+cáo(?!\s+viên){WORD_END}")
 _REPORT_TO = re.compile(
-    rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,80}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
+    rf"{WORD_START}(?:báo\s+cáo(?!\s+viên)|gửi|trình)(?:\s+(?:kết\s+quả|tình\s+hình)[^;.()]{{0,120}}?\s+(?:với|về|lên|cho)|\s+(?:với|về|lên|cho))?\s+(?=\S)"
 )
 _DIRECTS_OBJECT = re.compile(words_pattern(["chỉ đạo", "giao", "yêu cầu", "đối với", "hướng dẫn", "đề nghị"]) + r"\s+")
+_DECIDES = re.compile(words_pattern(["ban hành", "phê duyệt", "quyết định", "thông qua", "xem xét"]))
 _DIRECTS = re.compile(words_pattern(["chỉ đạo", "hướng dẫn", "yêu cầu", "đề nghị"]))
 _REVIEW = re.compile(rf"{WORD_START}(?:sơ\s+kết|tổng\s+kết){WORD_END}")
 _DUE_CUE = re.compile(
@@ -148,14 +153,12 @@ def _item_segments(context: DocumentContext, parts: tuple[str, ...], everyone_co
             continue
         openings = _openings(context, block.content_start, block.end)
         if not everyone_counts:
-            # Outside an implementation part, a body heads its item or paragraph; elsewhere in a
-            # paragraph, and when the subject is everyone, only a Giao, a chủ trì or a date assigns.
+            # A named body heading the item or paragraph assigns all its subjects; otherwise
+            # (mid-paragraph, or addressed to everyone) only a Giao, a chủ trì or a date does.
             headed = bool(openings) and openings[0][0] == block.content_start and not openings[0][1].everyone
             openings = [
-                opening for index, opening in enumerate(openings)
-                if (headed or (index == 0 and opening[0] == block.content_start and not opening[1].everyone)
-                    or _counts_for_everyone(context, opening, block.end, force=True))
-                and (not opening[1].everyone or _counts_for_everyone(context, opening, block.end))
+                opening for opening in openings
+                if (headed and not opening[1].everyone) or _assigns_anyway(context, opening, block.end)
             ]
         if not openings or openings[0][0] > block.content_start:
             under_head = block.parent is not None and _head_only(context, block.parent) is not None
@@ -186,10 +189,10 @@ def _unfinished(context: DocumentContext, end: int) -> bool:
     return bool(tail) and tail[-1] not in ".:;!?…)\"”'"
 
 
-def _counts_for_everyone(context: DocumentContext, opening, end: int, force: bool = False) -> bool:
-    """A subject naming bodies counts; one naming everyone only with a Giao, a chủ trì or a date."""
+def _assigns_anyway(context: DocumentContext, opening, end: int) -> bool:
+    """Whether a sentence assigns whoever its subject is: a Giao, a chủ trì, or a time limit."""
     position, lead, predicate, via_giao = opening
-    if via_giao or (not lead.everyone and not force) or _TAKE_LEAD.match(context.lowered, predicate):
+    if via_giao or _TAKE_LEAD.match(context.lowered, predicate):
         return True
     sentence_end = next((e for _, e in sentences(context.text, predicate, end)), end)
     return _dated(context, position, sentence_end)
@@ -211,10 +214,10 @@ def _segments_elsewhere(context: DocumentContext) -> list[_Segment]:
             if via_giao or _TAKE_LEAD.match(context.lowered, predicate):
                 found.append(_Segment(lead, predicate, end, via_giao, 0.95 if via_giao else 0.85))
                 continue
-            sentence_end = next((e for s, e in sentences(context.text, position, end)), end)
-            duty = context.lowered[predicate:sentence_end]
             if lead.everyone:
                 continue  # a general exhortation, even with a date
+            sentence_end = next((e for _, e in sentences(context.text, position, end)), end)
+            duty = context.lowered[predicate:sentence_end]
             if (_PLAN.search(duty) or _REPORT.search(duty)) and _due(context, predicate, sentence_end):
                 found.append(_Segment(lead, predicate, sentence_end, False, 0.7))
     return found
@@ -406,11 +409,6 @@ def _partners(context: DocumentContext, start: int, end: int) -> tuple[list[str]
     return [], action_start
 
 
-def _first_clause_end(lowered: str, start: int, end: int) -> int:
-    stop = re.search(r";|\.\s", lowered[start:end])
-    return start + stop.start() if stop else end
-
-
 def _due(context: DocumentContext, start: int, end: int) -> str | None:
     """The first dated deadline of the duty: "xong trong tháng 7/2021", "trước ngày 15/01/2021"."""
     for period in context.periods_in(start, end):
@@ -444,11 +442,16 @@ def _in_review(lowered: str, start: int, position: int) -> bool:
     return bool(words) and position - words[-1].end() < 160
 
 
+_FINER = ["weekly", "monthly", "quarterly", "semiannual", "annual"]
+
+
 def _recurrence(context: DocumentContext, start: int, end: int) -> str | None:
-    for recurrence in context.recurrences_in(start, end):
-        if not _in_review(context.lowered, start, recurrence.start):
-            return recurrence.recurrence
-    return None
+    """The duty's cadence; of several ("định kỳ 6 tháng và hằng năm"), the finest."""
+    found = [
+        recurrence.recurrence for recurrence in context.recurrences_in(start, end)
+        if not _in_review(context.lowered, start, recurrence.start)
+    ]
+    return min(found, key=_FINER.index) if found else None
 
 
 def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
@@ -459,6 +462,8 @@ def _report_to(context: DocumentContext, start: int, end: int) -> str | None:
             continue  # "gửi" names a recipient only when a report is meant
         recipients = read_bodies(text, match.end(), end)
         if recipients is not None and recipients.start == _skip_spaces(text, match.end()):
+            if lowered.startswith("trình", match.start()) and _DECIDES.match(lowered, _skip_spaces(text, recipients.end)):
+                continue  # "trình HĐND tỉnh ban hành ...": submitted for a decision, not a report
             return ", ".join(name.text for name in recipients.names)
     meeting = re.search(r"tại\s+(?:hội\s+nghị|kỳ\s+họp|phiên\s+họp)\s+", lowered[start:end])
     if meeting and _REPORT.search(lowered, start, start + meeting.start()):

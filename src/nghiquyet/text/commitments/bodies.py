@@ -119,7 +119,7 @@ _EVERYONE_HEADS = {" ".join(_keys(h)) for h in (
     "chi ủy", "đảng bộ", "cơ quan", "đơn vị", "địa phương", "ngành", "cấp ủy viên", "người đứng đầu",
 )}
 _LEVELS = [_keys(level) for level in ("cấp tỉnh", "cấp huyện", "cấp xã", "cấp cơ sở")]
-_ALL_LEVELS = re.compile(r"\bcác\s+cấp\b", re.IGNORECASE)
+_ALL_LEVELS = re.compile(r"\bcác\s+cấp\b|cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở),\s*cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)", re.IGNORECASE)
 _EVERY_LEVEL = [_keys(q) for q in ("các cấp", "cấp trên", "cấp dưới", "cùng cấp", "đồng cấp")]
 _ALSO = {_key(w) for w in ("và", "cùng", "với")}
 # Words a body name can begin with: a quick test before reading.
@@ -141,7 +141,7 @@ _QUALIFIERS = _phrases(
     "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố", "và tương đương", "tương đương",
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
 )
-_GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp")}
+_GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp", "địa phương")}
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _qualifier in _QUALIFIERS:
     _QUALIFIERS_BY_FIRST.setdefault(_qualifier[0], []).append(_qualifier)
@@ -327,6 +327,10 @@ class _Reader:
                 index = inner_end
                 group = group or inner.group
                 everyone = everyone or (inner.everyone and not person)
+        if inner is None and kind == "person" and not self._starts_name(index) and not any(
+            self._phrase_at(index, q) for q in _QUALIFIERS_BY_FIRST.get(self.key(index), ())
+        ):
+            everyone = True  # a bare role ("đồng chí bí thư") is every holder of it
         if inner is None:
             if kind in ("owner", "named") and not self._starts_name(index):
                 index = self._descriptive_name(index) or index
@@ -438,18 +442,32 @@ class _Reader:
         return following
 
     def _descriptive_name(self, index: int) -> int | None:
-        """A lower-case name ended by its owner: "Hiệp hội doanh nghiệp tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"."""
+        """A lower-case name ended by its owner: "Hiệp hội doanh nghiệp tỉnh", "Ban Quản lý các khu
+        công nghiệp tỉnh", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh"."""
         position = index
-        while position < len(self.tokens) and position - index < 5:
+        while position < len(self.tokens) and position - index < 8:
             token = self.tokens[position]
-            if not token.is_word or token.capitalised or self._predicate_at(position):
+            if token.key in (",", "-") and position > index:
+                following = self.tokens[position + 1] if position + 1 < len(self.tokens) else None
+                if following is None or not following.is_word or following.key in _DETERMINERS:
+                    return None
+                position += 1  # "phòng, chống", "Covid-19"
+                continue
+            if not token.is_word or self._predicate_at(position):
                 return None
+            if token.capitalised and not token.text.isupper() and not self._code_at(position):
+                return None  # a proper name here is not part of a lower-case description
             if position > index and any(self._phrase_at(position, q) for q in _OWNER_QUALIFIERS):
                 return position
             if token.key in _FUNCTION_WORDS and not (token.key == _key("các") and position == index):
                 return None
             position += 1
         return None
+
+    def _code_at(self, index: int) -> bool:
+        """ "Covid-19": a capitalised word joined to a number."""
+        tokens = self.tokens
+        return index + 2 < len(tokens) and tokens[index + 1].key == "-" and tokens[index + 2].text.isdigit()
 
     def _qualifiers(self, index: int, generic: bool = False) -> int:
         while generic:

@@ -12,7 +12,6 @@ from nghiquyet.text.commitments.periods import Period, Recurrence, find_periods,
 from nghiquyet.text.commitments.structure import Block, read_blocks
 from nghiquyet.text.model import ParsedDocument
 
-
 _NO_YEAR = 2000
 
 

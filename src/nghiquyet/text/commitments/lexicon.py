@@ -32,17 +32,8 @@ def searchable(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in unified)
 
 
-def words_pattern(words, *, bounded: bool = True) -> str:
+def words_pattern(words) -> str:
     """An alternation of ``words`` (longest first), spaces matching any run of spaces."""
     alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-    return rf"{WORD_START}(?:{body}){WORD_END}" if bounded else f"(?:{body})"
-
-
-def compile_words(words) -> re.Pattern:
-    return re.compile(words_pattern(words))
-
-
-# Old and new tone placement both occur ("uỷ"/"ủy", "hoá"/"hóa"): patterns use these.
-UY = "(?:ủy|uỷ)"
-HOA = "(?:hóa|hoá)"
+    return rf"{WORD_START}(?:{body}){WORD_END}"

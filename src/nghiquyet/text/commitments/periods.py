@@ -150,6 +150,8 @@ _HALF_YEAR_AFTER = re.compile(r"\s+(?:đầu|cuối)\s+năm")
 _EVERY_YEAR_AFTER = re.compile(r"\s+nào\s+cũng")
 # "trong năm 2021", "các năm 2021-2025" are periods, not recurrences.
 _NOT_RECURRING_AFTER = re.compile(r"\s*(?:19|20|21)\d\d")
+# "định kỳ tháng 12 hằng năm", "định kỳ quý I": a month or quarter named, not a cadence.
+_POINT_AFTER = re.compile(r"\s*(?:\d|(?:iv|iii|ii|i)\b)")
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,8 @@ def find_recurrences(text: str) -> list[Recurrence]:
         elif unit == "năm" and (half := _HALF_BEFORE.search(lowered, window, start)):
             recurrence, start = "semiannual", half.start()
         elif every := _EVERY_BEFORE.search(lowered, window, start) or _SLASH_BEFORE.search(lowered, window, start):
-            if not _NOT_RECURRING_AFTER.match(lowered, end):
+            named_point = unit in ("tháng", "quý") and _POINT_AFTER.match(lowered, end)
+            if not _NOT_RECURRING_AFTER.match(lowered, end) and not named_point:
                 recurrence, start = _BY_UNIT[unit], every.start()
         elif unit == "năm" and (one := _ONE_BEFORE.search(lowered, window, start)):
             recurrence, start = "annual", one.start()  # "một năm ít nhất 02 lần" is a rate

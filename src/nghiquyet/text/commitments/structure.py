@@ -102,8 +102,10 @@ def read_blocks(body: RepairedText) -> list[Block]:
                 else:
                     while block.title and stack and not stack[-1].title:
                         stack.pop()  # a heading ("* Hằng năm") is not part of the sentence item before it
-                if kind in ("roman", "letter") and not any(open_block.kind == "letter" for open_block in stack):
-                    stack = [b for b in stack if b.kind == "letter"] if kind == "roman" else []
+                if kind == "letter":
+                    stack = []  # "A.", "B." are the top level
+                elif kind == "roman":
+                    stack = [open_block for open_block in stack if open_block.kind == "letter"]
             block.parent = stack[-1] if stack else None
             stack.append(block)
         if block.parent is not None:
@@ -136,8 +138,8 @@ def _title(content: str, kind: str | None) -> str:
         return ""
     inline = re.match(r"([^:.;]{2,120}?)\s*:", stripped)
     words = stripped.split()
-    if stripped.upper() == stripped and any(c.isalpha() for c in stripped) and len(words) <= 30:
-        return stripped
+    if stripped.upper() == stripped and len(words) <= 30 and sum(any(c.isalpha() for c in w) for w in words) >= 2:
+        return stripped  # "MỤC TIÊU ..." (but not a stray "III/2021." the reader split off)
     if kind is None:
         return ""
     if inline and len(inline.group(1).split()) <= 14:

@@ -1,17 +1,20 @@
 """Targets (chỉ tiêu): the figures a document commits to reach.
 
-Every figure with a unit in the goals part of a document ("Mục tiêu",
-"Chỉ tiêu", "Phấn đấu ...") is a target, and so is one in the tasks and
-solutions when it is a count of something to reach ("ít nhất 20 người",
-"tối thiểu 2% tổng chi"): not durations, levels, grades, names ("Nghị quyết
-Trung ương 4"), counts of documents, or counts that only say who a share is
-of ("100% doanh nghiệp sử dụng 25 lao động trở lên"). Figures of the past
-are not targets: the preamble's assessment, a
-clause with "đã", a figure dated before the document ("năm 2020 đạt
-49,7%"), which is a baseline when the same clause raises it ("từ 49,7% năm
-2020 lên 60%"). The deadline comes from the clause, else from the headings
-and lead-ins above it ("MỤC TIÊU ... ĐẾN NĂM 2025", "* Phấn đấu đến năm
-2025"), else from the period the document's title names.
+Every figure with a unit in the goals part ("Mục tiêu", "Chỉ tiêu", "Phấn
+đấu ...") is a target, and so is one in the tasks and solutions when it
+counts something to reach ("ít nhất 20 người", "tối thiểu 2% tổng chi"):
+not durations, levels, grades, figures in names ("Nghị quyết Trung ương 4"),
+counts of documents, or counts saying only who a share is of ("100% doanh
+nghiệp sử dụng 25 lao động trở lên").
+
+Figures of the past are not targets: the preamble's assessment (unless it
+states the aim: "Để phấn đấu ... đến năm 2025 đạt trên 90%"), a clause with
+"đã", a figure dated before the document ("năm 2020 đạt 49,7%"), which is a
+baseline when the same clause raises it ("từ 49,7% năm 2020 lên 60%").
+
+The deadline comes from the clause, else from the headings and lead-ins
+above it ("MỤC TIÊU ... ĐẾN NĂM 2025", "Phấn đấu đến năm 2025:"), else from
+the period the document's title names.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ _QUALIFIER_AFTER = re.compile(r"\s*(?:đạt|chiếm|là|ở\s+mức|còn|giảm
 _STRIVE = re.compile(r"phấn\s+đấu")
 _MEASURE = re.compile(r"m2|m3|km2|km|m|ha|kg|kw|mw|kwh|mwh|tấn|lít")  # sizes are targets, not who counts
 _COMPARED = re.compile(r"so\s+với\s*$")  # "tăng 2,5 lần so với năm 2020": a base, not a past result
+_CITED = re.compile(r"\d+\s*[-/]\s*[A-ZĐ]+[-/A-ZĐ]*\s*(?:ngày\s*)?$")
 _ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s*$")
@@ -252,6 +256,8 @@ def _deadline(context: DocumentContext, block: Block, quantity: Quantity, senten
             return False
         if period.kind == "since" and not _ONWARDS.match(context.lowered, period.end):
             return False  # "thực hiện từ năm 2022" starts; "từ năm 2026 trở đi" sets the horizon
+        if len(period.period) == 10 and _CITED.search(context.text, max(0, period.start - 40), period.start):
+            return False  # the date of a document cited: "Kết luận số 01-KL/TW ngày 18/5/2021"
         return context.issue_year is None or _year(period) >= context.issue_year
 
     before = [
