@@ -1,8 +1,6 @@
 """JSON API of tracking: tasks and plans with their status as of a day, the
 overview counts, indicator series; scoped by the access policy like every page."""
 
-from __future__ import annotations
-
 import datetime
 
 from django.http import Http404
@@ -64,12 +62,17 @@ class PointOut(Schema):
     units: int
 
 
-def _within(request, queryset, unit: str | None, day: datetime.date | None):
+def _listed(request, queryset, unit, status, document, day):
+    """Rows led within ``unit``'s subtree, with their status as of ``day`` (today by default)."""
     policy = policy_for(request)
     queryset = policy.scope(queryset).with_status(day or timezone.localdate())
     if unit:
         chosen = get_object_or_404(policy.visible_units(), code=unit)
         queryset = queryset.filter(subtree_q(chosen.path, "lead_unit__"))
+    if status:
+        queryset = queryset.filter(status=status)
+    if document:
+        queryset = queryset.filter(document=document)
     return queryset.select_related("lead_unit").order_by("next_due", "pk")
 
 
@@ -77,11 +80,8 @@ def _within(request, queryset, unit: str | None, day: datetime.date | None):
 @paginate(LimitOffsetPagination)
 def list_tasks(request, unit: str | None = None, status: str | None = None, document: int | None = None,
                day: datetime.date | None = None):
-    """Tasks led within ``unit``'s subtree, with their status as of ``day`` (today by default)."""
-    tasks = _within(request, Task.objects.work(), unit, day)
-    if status:
-        tasks = tasks.filter(status=status)
-    return tasks.filter(document=document) if document else tasks
+    """Tasks led within ``unit``'s subtree, with their status as of ``day``."""
+    return _listed(request, Task.objects.work(), unit, status, document, day)
 
 
 @router.get("/tasks/{task_id}/", response=TaskOut)
@@ -94,10 +94,7 @@ def get_task(request, task_id: int, day: datetime.date | None = None):
 def list_plans(request, unit: str | None = None, status: str | None = None, document: int | None = None,
                day: datetime.date | None = None):
     """Plans units owe (cụ thể hóa), with their status as of ``day``."""
-    plans = _within(request, PlanObligation.objects.all(), unit, day)
-    if status:
-        plans = plans.filter(status=status)
-    return plans.filter(document=document) if document else plans
+    return _listed(request, PlanObligation.objects.all(), unit, status, document, day)
 
 
 @router.get("/overview/", response=OverviewOut)

@@ -24,7 +24,7 @@ from nghiquyet.documents.forms import (
 from nghiquyet.documents.models import Document, Kind
 from nghiquyet.documents.services.importing import MAX_FILE_BYTES
 from nghiquyet.organisations.access import AccessPolicy
-from nghiquyet.organisations.models import Unit, UnitGroup
+from nghiquyet.organisations.models import Unit, UnitGroup, subtree_q
 
 from .models import Indicator, Task
 from .services.indicators import IndicatorStatus
@@ -99,10 +99,13 @@ class AssignForm(forms.Form):
         return data
 
 
-class PlanUploadForm(forms.Form):
-    file = forms.FileField(label=_("Tệp chương trình, kế hoạch (.txt, .docx, .pdf)"),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+def one_file(label, accept: str) -> forms.FileField:
+    return forms.FileField(label=label, widget=forms.ClearableFileInput(attrs={"accept": accept}),
                            error_messages={"required": _("Hãy chọn tệp."), "empty": _("Tệp đã chọn rỗng.")})
+
+
+class OneFileForm(forms.Form):
+    """One uploaded file, refused when larger than any import takes."""
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -110,6 +113,10 @@ class PlanUploadForm(forms.Form):
             raise ValidationError(_("Tệp quá lớn (%(size)s): chỉ nhận tệp đến %(max)s.")
                                   % {"size": filesizeformat(upload.size), "max": filesizeformat(MAX_FILE_BYTES)})
         return upload
+
+
+class PlanUploadForm(OneFileForm):
+    file = one_file(_("Tệp chương trình, kế hoạch (.txt, .docx, .pdf)"), ".txt,.docx,.pdf")
 
 
 class PlanWriteForm(forms.Form):
@@ -294,6 +301,19 @@ class ListFilterForm(forms.Form):
         code = self.value("unit")
         return self.policy.visible_units().filter(code=code).first() if code else None
 
+    def filter(self, records, *, words: str):
+        """``records`` (annotated with their status) within the chosen unit's subtree,
+        document and status, whose ``words`` field contains the words searched."""
+        unit = self.chosen_unit()
+        if unit is not None:
+            records = records.filter(subtree_q(unit.path, "lead_unit__"))
+        for name in ("document", "status", "kind"):
+            if self.value(name):
+                records = records.filter(**{name: self.value(name)})
+        if self.value("q"):
+            records = records.filter(**{f"{words}__icontains": self.value("q")})
+        return records
+
 
 class TaskFilterForm(ListFilterForm):
     SORTS = [("due", _("Hạn gần nhất trước")), ("status", _("Tình trạng (quá hạn trước)")),
@@ -327,14 +347,5 @@ class ReportFilterForm(forms.Form):
         self.fields["state"].choices = _blank(states)
 
 
-class UploadSheetForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel đã điền (.xlsx)"),
-                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
-                           error_messages={"required": _("Hãy chọn tệp."), "empty": _("Tệp đã chọn rỗng.")})
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise ValidationError(_("Tệp quá lớn: chỉ nhận tệp đến %(max)s.") % {"max": filesizeformat(MAX_FILE_BYTES)})
-        return upload
-
+class UploadSheetForm(OneFileForm):
+    file = one_file(_("Tệp Excel đã điền (.xlsx)"), ".xlsx")

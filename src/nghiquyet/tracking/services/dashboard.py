@@ -86,9 +86,9 @@ def overview(policy: AccessPolicy, unit: Unit, day: datetime.date) -> Overview:
 
 
 def relevant_indicators(policy: AccessPolicy, unit: Unit) -> list[Indicator]:
-    """Indicators a unit answers for: owned in its subtree, or of documents cascaded into it."""
-    cascaded = PlanObligation.objects.filter(subtree_q(unit.path, "lead_unit__")).values("document")
-    found = policy.scope(Indicator.objects.filter(Q(document__in=cascaded) | subtree_q(unit.path, "owner_unit__")))
+    """The targets a unit answers for: those it set, and those set by the units
+    above it; each is measured over the unit's subtree."""
+    found = policy.scope(Indicator.objects.filter(owner_unit__in=unit.ancestors(include_self=True)))
     return list(found.select_related("document").order_by("sort_key", "pk"))
 
 

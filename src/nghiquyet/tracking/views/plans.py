@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nghiquyet.documents.models import Document
 from nghiquyet.organisations.access import policy_for
-from nghiquyet.organisations.models import subtree_q
 
 from ..forms import AssignForm, PlanFilterForm, PlanUploadForm, PlanWriteForm
 from ..models import PlanObligation
@@ -117,16 +116,7 @@ def filtered_plans(request):
     documents = policy.scope(Document.objects.filter(pk__in=obligations.values("document"))).register_order()
     form = PlanFilterForm(request.GET or None, policy, documents)
     day = form.as_of
-    obligations = obligations.with_status(day)
-    unit = form.chosen_unit()
-    if unit is not None:
-        obligations = obligations.filter(subtree_q(unit.path, "lead_unit__"))
-    if form.value("document"):
-        obligations = obligations.filter(document=form.value("document"))
-    if form.value("status"):
-        obligations = obligations.filter(status=form.value("status"))
-    if form.value("q"):
-        obligations = obligations.filter(lead_unit__name__icontains=form.value("q"))
+    obligations = form.filter(obligations.with_status(day), words="lead_unit__name")
     return form, day, sort_plans(obligations, form.value("sort")).select_related("lead_unit", "document", "plan_document")
 
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nghiquyet.documents.models import Document
 from nghiquyet.organisations.access import policy_for
-from nghiquyet.organisations.models import subtree_q
 
 from ..forms import ProgressForm, SubtaskForm, TaskFilterForm, TaskForm
 from ..models import Evidence, ProgressUpdate, Task
@@ -28,15 +27,7 @@ def filtered_tasks(request):
     documents = policy.scope(Document.objects.filter(pk__in=tasks.values("document"))).register_order()
     form = TaskFilterForm(request.GET or None, policy, documents)
     day = form.as_of
-    tasks = tasks.with_status(day)
-    unit = form.chosen_unit()
-    if unit is not None:
-        tasks = tasks.filter(subtree_q(unit.path, "lead_unit__"))
-    for name in ("document", "status", "kind"):
-        if form.value(name):
-            tasks = tasks.filter(**{name: form.value(name)})
-    if form.value("q"):
-        tasks = tasks.filter(title__icontains=form.value("q"))
+    tasks = form.filter(tasks.with_status(day), words="title")
     return form, day, sort_tasks(tasks, form.value("sort")).select_related("lead_unit", "document")
 
 
