@@ -126,6 +126,7 @@ class Task(Commitment):
         indexes = [
             models.Index(fields=["lead_unit", "due_date"]),
             models.Index(fields=["lead_unit", "next_due"]),
+            models.Index(fields=["next_due"]),
             models.Index(fields=["document", "lead_unit"]),
         ]
 

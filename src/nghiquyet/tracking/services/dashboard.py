@@ -70,19 +70,38 @@ class Overview:
 def overview(policy: AccessPolicy, unit: Unit, day: datetime.date) -> Overview:
     work = tasks_within(policy, unit).work()
     plans = tasks_within(policy, unit, PlanObligation)
-    overdue = work.with_status(day).filter(status=Status.OVERDUE)
-    missing = plans.with_status(day).filter(status=Status.OVERDUE)
     indicators = relevant_indicators(policy, unit)
     return Overview(
         unit=unit, day=day,
         task_counts=count_by_status(work, day),
         plan_counts=count_by_status(plans, day),
-        overdue=list(overdue.select_related("lead_unit", "document").order_by("next_due", "pk")[:LIST_LIMIT]),
-        missing_plans=list(missing.select_related("lead_unit", "document").order_by("due_date", "pk")[:LIST_LIMIT]),
+        overdue=longest_overdue(policy, unit, Task.objects.work(), day),
+        missing_plans=longest_overdue(policy, unit, PlanObligation.objects.all(), day),
         off_track=off_track_indicators(indicators, unit, day),
         indicator_count=len(indicators),
         reviews_due=reviews_due(policy, unit, day),
     )
+
+
+def longest_overdue(policy: AccessPolicy, unit: Unit, records, day: datetime.date, limit: int = LIST_LIMIT) -> list:
+    """The ``limit`` records overdue the longest inside ``unit``'s subtree that the user may read.
+
+    Candidates come in deadline order straight from the index, a batch at a
+    time; each batch then goes through the access policy. Scoping the whole
+    subtree first would make the database sort every overdue row of a
+    country to show ten.
+    """
+    candidates = (records.filter(subtree_q(unit.path, "lead_unit__"), next_due__lt=day)
+                  .filter(Q(completed_on=None) | Q(completed_on__gt=day)).order_by("next_due", "pk"))
+    found, offset, batch = [], 0, limit * 5
+    while len(found) < limit:
+        ids = list(candidates.values_list("pk", flat=True)[offset : offset + batch])
+        readable = policy.scope(records.model.objects.filter(pk__in=ids)).select_related("lead_unit", "document")
+        found += sorted(readable, key=lambda record: (record.next_due, record.pk))
+        if len(ids) < batch:
+            break
+        offset += batch
+    return found[:limit]
 
 
 def relevant_indicators(policy: AccessPolicy, unit: Unit) -> list[Indicator]:
