@@ -149,3 +149,13 @@ def test_reporting_calendar(tree, client, make_task, make_indicator, make_plan, 
     client.force_login(province_officer)
     page = client.get(reverse("tracking:reports"), {"year": 2021})
     assert page.status_code == 200 and "Chưa báo cáo, quá hạn" in page.text
+
+
+def test_the_overdue_list_skips_what_the_user_may_not_read(tree, resolution, make_task, officer_a):
+    secret = Document.objects.create(kind="de_an", symbol="01-ĐA/TU", issued_on=datetime.date(2020, 1, 1),
+                                     issuer_unit=tree["province"], secret=True, title="Đề án mật", text="")
+    for number in range(60):  # overdue longest, but secret: they fill more than one batch of candidates
+        make_task(tree["district_a"], document=secret, title=f"Mật {number}", due_period="2020-06")
+    visible = [make_task(tree["district_a"], title=f"Công khai {n}", due_period="2021-12") for n in range(3)]
+    overview = dashboard.overview(AccessPolicy(officer_a), tree["district_a"], DAY)
+    assert overview.overdue == visible and overview.task_counts[Status.OVERDUE] == 3
