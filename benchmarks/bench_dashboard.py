@@ -148,8 +148,8 @@ def build_province():
     from nghiquyet.organisations.models import Unit, UnitKind
     from nghiquyet.organisations.synthetic import generate_tree
     from nghiquyet.reviews.models import ReviewMilestone
-    from nghiquyet.tracking.models import Indicator, IndicatorValue, Task
     from nghiquyet.text.normalize import sort_key
+    from nghiquyet.tracking.models import Indicator, IndicatorValue, Task
 
     draw = random.Random(2024)
     ensure_standard_kinds(UnitKind)

@@ -3,7 +3,14 @@
 from django.core.files.base import ContentFile
 
 from nghiquyet.organisations.models import Membership, Role, User
-from nghiquyet.tracking.models import Evidence, IndicatorValue, Notice, PlanObligation, ProgressUpdate, Task
+from nghiquyet.tracking.models import (
+    Evidence,
+    IndicatorValue,
+    Notice,
+    PlanObligation,
+    ProgressUpdate,
+    Task,
+)
 from tests.access.registry import route, sample
 from tests.documents.access_samples import document, indicator
 

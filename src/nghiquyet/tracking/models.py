@@ -17,7 +17,6 @@ was done and the day it is next due.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -410,10 +409,6 @@ class IndicatorValue(models.Model):
     @property
     def reported_late(self) -> bool:
         return timezone.localdate(self.reported_at) > self.period_end
-
-    @property
-    def weight(self) -> Decimal:
-        return self.base if self.base is not None else Decimal(1)
 
 
 # -- notices -----------------------------------------------------------------------

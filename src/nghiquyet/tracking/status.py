@@ -41,8 +41,6 @@ PLAN_LABELS = {
 
 # Worst first: a group of duties shows the colour of its worst member.
 SEVERITY = {status: rank for rank, status in enumerate(Status.values)}
-DONE = (Status.DONE_ON_TIME, Status.DONE_LATE)
-OPEN = (Status.OVERDUE, Status.DUE_SOON, Status.IN_PROGRESS, Status.NO_DEADLINE)
 
 
 def due_soon_days() -> int:

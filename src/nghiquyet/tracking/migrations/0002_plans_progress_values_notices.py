@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import nghiquyet.tracking.models
 from django.conf import settings
 from django.db import migrations, models
+
+import nghiquyet.tracking.models
 
 
 def fill_derived_fields(apps, schema_editor):

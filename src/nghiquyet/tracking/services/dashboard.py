@@ -20,7 +20,7 @@ from nghiquyet.organisations.models import PATH_STEP, Unit, subtree_q
 from nghiquyet.reviews.models import ReviewMilestone
 
 from ..models import Indicator, PlanObligation, Task
-from ..status import SEVERITY, Status
+from ..status import Status, worst
 from . import indicators as indicator_service
 
 LIST_LIMIT = 10
@@ -153,8 +153,7 @@ class Cell:
 
     @property
     def worst(self) -> Status | None:
-        statuses = [status for status, count in self.counts.items() if count] + ([self.plan] if self.plan else [])
-        return Status(min(statuses, key=SEVERITY.__getitem__)) if statuses else None
+        return worst([status for status, count in self.counts.items() if count] + ([self.plan] if self.plan else []))
 
 
 @dataclass

@@ -29,7 +29,7 @@ from nghiquyet.organisations.models import Membership, Role, Unit, valid_on_q
 from ..models import Indicator, IndicatorValue, Notice, Task
 from ..status import Status
 from .indicators import reporting_units
-from .reporting import indicator_window, period_of, periods_between
+from .reporting import indicator_window, periods_between
 
 logger = logging.getLogger(__name__)
 

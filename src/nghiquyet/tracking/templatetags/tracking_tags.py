@@ -4,7 +4,6 @@ from django.utils import timezone
 from nghiquyet.organisations.access import policy_for
 
 from ..models import Notice
-from ..services.indicators import IndicatorStatus
 from ..status import PLAN_LABELS, Status
 
 register = template.Library()
@@ -19,11 +18,6 @@ def task_status(value):
 @register.filter
 def plan_status(value):
     return PLAN_LABELS[Status(value)] if value in Status.values else ""
-
-
-@register.filter
-def indicator_status(value):
-    return IndicatorStatus(value).label if value in IndicatorStatus.values else ""
 
 
 @register.filter

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Case, F, IntegerField, Value, When
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
