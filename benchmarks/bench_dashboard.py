@@ -2,12 +2,14 @@
 
 Provincial (SQLite, every run): one province of 971 units (10 districts, 12
 grassroots organisations each, 7 cells each), 200 documents, 1,950 plans and
-18,050 tasks, 26,000 indicator values; the overview is timed as a function
-and as the whole page over HTTP, for the province and for one district.
+18,050 tasks; 100 provincial targets reported by the districts and 20 targets
+of each district reported by its communes, 2021-2023 (10,200 values). The
+overview is timed as a function and as the whole page over HTTP, for the
+province and for one district.
 
-National (PostgreSQL): about 300,000 units (63 provinces, 10 districts each,
-45 communes each, 10 cells each), 20,000 documents, 1 million plans and up to
-10 million tasks, 630,000 indicator values. Tasks are written with
+National (PostgreSQL): 312,544 units (63 provinces, 10 districts each, 45
+communes each, 10 cells each), 20,000 documents, 1 million plans and up to
+10 million tasks, 12,800 targets with 554,400 values. Tasks are written with
 ``generate_series`` a million rows per transaction into a database that is
 kept (``<name>_bench_national``), so generation resumes where it stopped and
 the size grows step by step:
@@ -19,8 +21,9 @@ the size grows step by step:
 national one too when ``NGHIQUYET_BENCH_NATIONAL=<tasks>`` is set with a
 PostgreSQL ``DATABASE_URL``. Every query is timed against a baseline in the
 same run: ``COUNT(*)`` of the same task rows, the least any dashboard must
-do to look at them, and for the matrix also a naive loop of one COUNT per
-unit, document and status (provincial only: nationally it would run for hours).
+do to look at them; the matrix also against a naive loop of one COUNT per
+unit, document and status, and counting by status against loading the rows
+(provincial only: nationally those would run for hours).
 """
 
 from __future__ import annotations
