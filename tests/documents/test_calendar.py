@@ -110,3 +110,14 @@ def test_completed_one_off_tasks_leave_the_calendar(plan, officer_a):
     task.save()
     entries = obligations(AccessPolicy(officer_a), datetime.date(2021, 9, 1), datetime.date(2021, 9, 30))
     assert not dates_of(entries, "plan")
+
+
+def test_a_duty_of_several_units_is_one_line(units, officer_a, kinds):
+    from nghiquyet.organisations.models import Unit
+
+    Unit.objects.create(code="X-A2", name="Đảng ủy xã Tam Tiến", kind=kinds["dang_uy_co_so"], parent=units["district_a"])
+    store(district_plan(), user=officer_a)
+    accept_confident(Document.objects.get(symbol="45-KH/HU"), AccessPolicy(officer_a), threshold=0)
+    [plan_due] = [entry for entry in obligations(AccessPolicy(officer_a), datetime.date(2021, 9, 1), datetime.date(2021, 9, 30))
+                  if entry.kind == "plan"]
+    assert plan_due.unit_names == "Đảng ủy xã Đồng Tâm, Đảng ủy xã Tam Tiến"

@@ -62,13 +62,49 @@ def test_the_same_value_with_different_deadlines_is_flagged(units):
     assert {entry.document.symbol for entry in finding.entries} == {"1-NQ/TU", "2-NQ/TU"}
 
 
-def test_repeats_within_one_document_and_rejected_items_are_not_conflicts(units):
-    document = with_targets("1-NQ/TU", "TỈNH ỦY BẮC GIANG", BEDS_A, BEDS_B)
-    assert not findings_of("value")
-    with_targets("2-NQ/TU", "TỈNH ỦY BẮC GIANG", BEDS_B)
+def test_repeats_agree_and_rejected_items_do_not_count(units):
+    document = with_targets("1-NQ/TU", "TỈNH ỦY BẮC GIANG", BEDS_A, LABOUR_A)
+    with_targets("2-NQ/TU", "TỈNH ỦY BẮC GIANG", BEDS_A)
+    assert not findings_of("value")  # the same figure twice is no conflict
+    with_targets("3-NQ/TU", "TỈNH ỦY BẮC GIANG", BEDS_B)
     assert findings_of("value")
-    ExtractedItem.objects.filter(document=document).update(status="rejected")
+    ExtractedItem.objects.filter(document__symbol="3-NQ/TU").update(status="rejected")
     assert not findings_of("value")
+    assert document.items.count() == 2
+
+
+def test_one_document_contradicting_itself_is_flagged(units):
+    text = Text("II. MỤC TIÊU", BEDS_A[0], "III. NHIỆM VỤ, GIẢI PHÁP", BEDS_B[0])
+    document = parsed(text, symbol="15-CTr/TU", issuer_block="TỈNH ỦY BẮC GIANG")
+    document.outline = [text.outline("II", "II. MỤC TIÊU"), text.outline("III", "III. NHIỆM VỤ, GIẢI PHÁP")]
+    document.outline[0].end = document.outline[1].start - 1
+    document.outline[1].end = len(text.text)
+    document.targets = [text.target(BEDS_A[0], **BEDS_A[1]), text.target(BEDS_B[0], **BEDS_B[1])]
+    store(document, filename="15.txt")
+    [finding] = findings_of("value")
+    assert {entry.document.symbol for entry in finding.entries} == {"15-CTr/TU"} and len(finding.entries) == 2
+
+
+def test_figures_listed_together_are_not_a_contradiction(units):
+    quote = "có thêm 2-3 di tích xếp hạng quốc gia đặc biệt, 5-7 di tích xếp hạng quốc gia"
+    fields = {"indicator": "di tích xếp hạng quốc gia đặc biệt", "unit": "di tích", "deadline": "2025"}
+    text = Text(quote)
+    document = parsed(text, symbol="15-CTr/TU", issuer_block="TỈNH ỦY BẮC GIANG")
+    document.targets = [text.target("2-3 di tích", **fields, value=2, value_max=3),
+                        text.target("5-7 di tích", **fields, value=5, value_max=7)]
+    store(document, filename="15.txt")
+    assert not findings_of("value")
+
+
+def test_a_yearly_target_under_two_goals_is_not_a_deadline_conflict(units):
+    quote = "Hằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 90% trở lên"
+    fields = {"indicator": "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "value": 90, "unit": "%"}
+    with_targets("1-NQ/TU", "TỈNH ỦY BẮC GIANG", (quote, {**fields, "deadline": "2025"}))
+    text = Text(f"Mục tiêu đến năm 2025: {quote}.", f"Mục tiêu đến năm 2030: {quote} nữa.")
+    document = parsed(text, symbol="2-NQ/TU", issuer_block="TỈNH ỦY BẮC GIANG")
+    document.targets = [text.target(f"{quote}.", **fields, deadline="2025"), text.target(f"{quote} nữa", **fields, deadline="2030")]
+    store(document, filename="2.txt")
+    assert not findings_of("deadline")
 
 
 @pytest.mark.parametrize("sentence, total", [

@@ -179,9 +179,3 @@ def test_unresolved_names_are_offered_for_mapping(units, officer_client, officer
     bad = officer_client.post(reverse("documents:map_body", args=[stored.pk]),
                               {"name": "Hội Nông dân huyện", "unit": units["office_a"].pk, "not_a_body": "on"}, follow=True)
     assert "Hãy chọn đúng một" in bad.text
-
-
-def test_reviews_index_lists_milestones(register, officer_client, officer_a):
-    accept_confident(register, AccessPolicy(officer_a))
-    response = officer_client.get(reverse("reviews:index"))
-    assert "quý II/2023" in response.text and "Tổng kết" in response.text

@@ -32,7 +32,10 @@ def test_a_file_lands_whole(units, officer_a):
 
 def test_reimporting_does_not_duplicate(units, officer_a):
     store(district_plan(), user=officer_a)
+    before = set(ExtractedItem.objects.values_list("pk", flat=True)), set(Reference.objects.values_list("pk", flat=True))
     report = store(district_plan(), user=officer_a)
+    # Unchanged proposals and references are kept, not deleted and made again.
+    assert before == (set(ExtractedItem.objects.values_list("pk", flat=True)), set(Reference.objects.values_list("pk", flat=True)))
     assert report.ok and not report.created and len(report.updated) == 1
     assert Document.objects.real().count() == 1
     assert Document.objects.filter(is_placeholder=True).count() == 2

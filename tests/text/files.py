@@ -48,7 +48,9 @@ def make_docx() -> bytes:
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
+def make_pdf(pages: list[list[str | tuple[str, str]]]) -> bytes:
+    """A PDF with a text layer; a (left, right) pair prints two columns on one row, as headers
+    and closings are laid out."""
     fpdf = pytest.importorskip("fpdf")
     if not FONT.is_file():
         pytest.skip("no Unicode TrueType font (DejaVuSans) on this machine")
@@ -58,5 +60,9 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     for lines in pages:
         pdf.add_page()
         for line in lines:
-            pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+            if isinstance(line, tuple):
+                pdf.cell(90, 7, line[0])
+                pdf.cell(0, 7, line[1], new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

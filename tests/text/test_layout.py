@@ -8,7 +8,7 @@ from nghiquyet.text.source import SourceLines
 def read(text: str):
     lines = text.split("\n")
     source = SourceLines.from_lines([repair_line(line) for line in lines])
-    parts = anatomy(source, 0, len(lines) - 1)
+    parts = anatomy(source, 0, len(source) - 1)
     return repair(source, parts), parts, source
 
 
@@ -204,6 +204,33 @@ thực hiện và sơ kết, tổng kết nghị quyết.
 
 Nguyên nhân chủ yếu là nhận thức của một số cấp ủy, chính quyền chưa đầy đủ."""
     assert len(paragraphs(text)) == 3
+
+
+def test_a_double_spaced_document_keeps_its_input_line_numbers():
+    lines = DISPLACED.split("\n")
+    spaced = "\n\n".join(lines)
+    body, parts, source = read(spaced)
+    single, _, _ = read(DISPLACED)
+    assert [span.text for span in body.paragraphs()] == [span.text for span in single.paragraphs()]
+    for offset in range(0, len(body.text), 13):
+        assert body.line_at(offset) == 2 * single.line_at(offset) - 1
+    for block in parts.blocks(source):
+        assert spaced.split("\n")[block.first_line - 1].strip() == block.lines[0]
+
+
+def test_a_long_heading_without_full_stop_is_not_joined_to_the_sentence_under_it():
+    text = """2.5. Đổi mới phương thức lãnh đạo, lề lối làm việc của các cấp ủy, tổ chức đảng
+Đổi mới, nâng cao chất lượng, hiệu quả ban hành, tổ chức thực hiện nghị quyết;
+khắc phục tình trạng hình thức.
+2.6. Giao Ban cán sự đảng UBND tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy, Ban
+Tuyên giáo Tỉnh ủy theo dõi việc thực hiện."""
+    assert paragraphs(text) == [
+        "2.5. Đổi mới phương thức lãnh đạo, lề lối làm việc của các cấp ủy, tổ chức đảng",
+        "Đổi mới, nâng cao chất lượng, hiệu quả ban hành, tổ chức thực hiện nghị quyết; "
+        "khắc phục tình trạng hình thức.",
+        "2.6. Giao Ban cán sự đảng UBND tỉnh chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy, Ban "
+        "Tuyên giáo Tỉnh ủy theo dõi việc thực hiện.",
+    ]
 
 
 def test_continuation_rules():

@@ -1,124 +1,89 @@
 """Metadata of documents in the styles the reader must handle: Party and state, every level."""
 
+import json
 from datetime import date
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
 
-from nghiquyet.text.metadata import organisation_name, post_name
+from nghiquyet.text.bodies import readable
+from nghiquyet.text.metadata import post_name
+from nghiquyet.text.patterns import is_closing_post, is_signature
 from nghiquyet.text.read import parse_file, parse_text
 
 SAMPLES = Path(__file__).parent / "samples"
+# Expected metadata of every sample document (Party and state styles, every level, before and
+# after the 2025 reform), each value checked by hand against the document.
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+FIELDS = tuple(next(iter(EXPECTED.values()))["documents"][0])  # the fields labelled
 
-EXPECTED = {
-    "state_plan.txt": dict(
-        kind="ke_hoach",
-        symbol="212/KH-UBND",
-        issued_on=date(2022, 3, 15),
-        issuer="Ủy ban nhân dân tỉnh",
-        signer="Nguyễn Văn Phong",
-        signer_position="Phó Chủ tịch",
-        secret=False,
-        dissemination=None,
-        title="về triển khai thực hiện Chương trình hành động số 12-CTr/TU ngày 20/01/2022 của Tỉnh ủy về chuyển đổi số",
-    ),
-    "district_resolution.txt": dict(
-        kind="nghi_quyet",
-        symbol="05-NQ/HU",
-        issued_on=date(2022, 1, 20),
-        issuer="Huyện ủy",
-        signer="Trần Thị Lan",
-        signer_position="Phó Bí thư Thường trực",
-        secret=False,
-        dissemination="chi bộ",
-        title="về phát triển nông nghiệp hàng hóa giai đoạn 2022 - 2025",
-    ),
-    "cell_resolution.txt": dict(
-        kind="nghi_quyet",
-        symbol="03-NQ/CB",
-        issued_on=date(2023, 1, 5),
-        issuer="Chi bộ",
-        signer="Lê Văn Hùng",
-        signer_position="Bí thư",
-        secret=False,
-        dissemination="đảng viên trong chi bộ",
-        title="về lãnh đạo thực hiện nhiệm vụ năm 2023",
-    ),
-    "board_report_secret.txt": dict(
-        kind="bao_cao",
-        symbol="59-BC/BTCTU",
-        issued_on=date(2021, 11, 12),
-        issuer="Ban Tổ chức Tỉnh ủy",
-        signer="Ngô Văn Bình",
-        signer_position="Phó Trưởng ban",
-        secret=True,
-        dissemination=None,
-        title="về kết quả thực hiện Nghị quyết số 107-NQ/TU ngày 07/6/2021 của Ban Thường vụ Tỉnh ủy "
-        "về nâng cao chất lượng tổ chức đảng và đảng viên",
-    ),
-    "office_letter.txt": dict(
-        kind="cong_van",
-        symbol="1234-CV/TU",
-        issued_on=date(2025, 2, 10),
-        issuer="Ban Thường vụ Tỉnh ủy",
-        signer="Phạm Văn Minh",
-        signer_position="Chánh Văn phòng",
-        secret=False,
-        dissemination=None,
-        title="về việc triển khai học tập, quán triệt Nghị quyết số 57-NQ/TW của Bộ Chính trị",
-    ),
-    "city_directive_merged_header.txt": dict(
-        kind="chi_thi",
-        symbol="24-CT/ThU",
-        issued_on=date(2023, 8, 8),
-        issuer="Ban Thường vụ Thành ủy",
-        signer="Lê Tiến Châu",
-        signer_position="Bí thư",
-        secret=False,
-        dissemination="chi bộ",
-        title="về tăng cường công tác phòng, chống tham nhũng",
-    ),
-    "congress_resolution.txt": dict(
-        kind="nghi_quyet",
-        symbol="01-NQ/ĐH",
-        issued_on=date(2020, 10, 16),
-        issuer="Đoàn Chủ tịch",
-        signer="Dương Văn Thái",
-        signer_position=None,
-        secret=False,
-        dissemination=None,
-        title="về đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025",
-    ),
-    "central_resolution.txt": dict(
-        kind="nghi_quyet",
-        symbol="57-NQ/TW",
-        issued_on=date(2024, 12, 22),
-        issuer="Bộ Chính trị",
-        signer="Tô Lâm",
-        signer_position="Tổng Bí thư",
-        secret=False,
-        dissemination="chi bộ",
-        title="về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
-    ),
-    "party_decision.txt": dict(
-        kind="quyet_dinh",
-        symbol="1250-QĐ/TU",
-        issued_on=date(2022, 9, 5),
-        issuer="Ban Thường vụ Tỉnh ủy",
-        signer="Hoàng Nghĩa Hiếu",
-        signer_position="Phó Bí thư",
-        secret=False,
-        dissemination=None,
-        title="về việc ban hành Quy chế làm việc của Ban Chỉ đạo chuyển đổi số tỉnh",
-    ),
-}
+
+def metadata(result) -> dict:
+    documents = [
+        {
+            field: value.isoformat() if isinstance(value, date) else value
+            for field in FIELDS
+            for value in [getattr(document, field)]
+        }
+        for document in result.documents
+    ]
+    absent = [
+        {
+            "symbol": a.symbol,
+            "issued_on": a.issued_on and a.issued_on.isoformat(),
+            "secret": a.secret,
+        }
+        for a in result.absent
+    ]
+    return {"documents": documents, **({"absent": absent} if absent else {})}
 
 
 @pytest.mark.parametrize("name", EXPECTED)
 def test_metadata_of_documents_in_other_styles(name):
-    (document,) = parse_file(SAMPLES / name).documents
-    found = {field: getattr(document, field) for field in EXPECTED[name]}
-    assert found == EXPECTED[name]
+    assert metadata(parse_file(SAMPLES / name)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_a_blank_line_after_every_line_changes_nothing(name):
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    spaced = "\n\n".join(text.split("\n"))
+    assert metadata(parse_text(spaced, name, strict=True)) == EXPECTED[name]
+
+
+def side_by_side(text: str) -> str | None:
+    """The closing as a PDF text layer prints it: the "Nơi nhận" list and the signature in rows
+    ("Nơi nhận: T/M BAN THƯỜNG VỤ", "- Lưu Văn phòng. PHÓ BÍ THƯ"), the signer's name under
+    the list (the signing space); None when the document has no such pair of columns."""
+    lines = text.split("\n")
+    receive = next((i for i, line in enumerate(lines) if line.startswith("Nơi nhận")), None)
+    sign = next((i for i, line in enumerate(lines) if is_signature(line)), None)
+    if receive is None or sign is None:
+        return None
+    listed = receive + 1
+    while listed < len(lines) and lines[listed].startswith("-"):
+        listed += 1
+    posts = sign
+    while posts < len(lines) and (is_signature(lines[posts]) or is_closing_post(lines[posts])):
+        posts += 1
+    rows = [
+        " ".join(filter(None, pair))
+        for pair in zip_longest(lines[receive:listed], lines[sign:posts])
+    ]
+    start, moved = min(receive, sign), {*range(receive, listed), *range(sign, posts)}
+    rest = [line for index, line in enumerate(lines) if index > start and index not in moved]
+    return "\n".join([*lines[:start], *rows, *rest])
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_a_closing_printed_side_by_side_reads_the_same(name):
+    text = side_by_side((SAMPLES / name).read_text(encoding="utf-8"))
+    if text is None or len(EXPECTED[name]["documents"]) > 1:
+        pytest.skip("no closing with both columns")
+    (expected,) = parse_file(SAMPLES / name).documents
+    (document,) = parse_text(text, name, strict=True).documents
+    assert metadata(parse_text(text, name, strict=True)) == EXPECTED[name]
+    assert document.recipients == expected.recipients
 
 
 def test_recipients_place_and_issuer_block():
@@ -177,6 +142,14 @@ T/M TỈNH ỦY"""
             "Phó Bí thư Thường trực",
         ),
         ("TM. BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("T.M BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("TM.BAN THƯỜNG VỤ\nBÍ THƯ", "Ban Thường vụ Tỉnh ủy", "Bí thư"),
+        ("T/M Ban Thường vụ\nK/T Bí thư\nPhó Bí thư", "Ban Thường vụ Tỉnh ủy", "Phó Bí thư"),
+        (
+            "Nơi nhận: T/M BAN THƯỜNG VỤ\n- Lưu VP. K/T BÍ THƯ\nPHÓ BÍ THƯ",
+            "Ban Thường vụ Tỉnh ủy",
+            "Phó Bí thư",
+        ),
     ],
 )
 def test_closings(closing, issuer, position):
@@ -199,9 +172,22 @@ Bùi Minh Châu"""
     )
 
 
+def test_without_header_the_title_block_names_the_committee():
+    text = """KẾT LUẬN
+CỦA BAN THƯỜNG VỤ HUYỆN ỦY
+về công tác cán bộ
+-----
+Các cấp ủy thực hiện nghiêm Kết luận này.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn An"""
+    (document,) = parse_text(text).documents
+    assert (document.issuer, document.title) == ("Ban Thường vụ Huyện ủy", "về công tác cán bộ")
+
+
 def test_names_of_bodies_and_posts():
-    assert organisation_name("BAN THƯỜNG VỤ TỈNH ỦY") == "Ban Thường vụ Tỉnh ủy"
-    assert organisation_name("ỦY BAN KIỂM TRA HUYỆN ỦY") == "Ủy ban Kiểm tra Huyện ủy"
+    assert readable("BAN THƯỜNG VỤ TỈNH ỦY") == "Ban Thường vụ Tỉnh ủy"
+    assert readable("ỦY BAN KIỂM TRA HUYỆN ỦY") == "Ủy ban Kiểm tra Huyện ủy"
     assert post_name("PHÓ BÍ THƯ") == "Phó Bí thư"
     assert post_name("CHỦ TỊCH") == "Chủ tịch"
     assert post_name("PHÓ CHÁNH VĂN PHÒNG") == "Phó Chánh Văn phòng"
@@ -269,3 +255,145 @@ Nguyễn Văn Tuấn"""
     (document,) = parse_text(text).documents
     assert (document.place, document.issued_on) == ("Tân Yên", date(2023, 2, 15))
     assert "Trang" not in document.body.text
+
+
+COMMUNE_HEADER = """ĐẢNG BỘ TỈNH BẮC NINH
+ĐẢNG ỦY XÃ TAM GIANG
+*
+Số 15-TB/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Tam Giang, ngày 25 tháng 9 năm 2025
+"""
+COMMUNE_BODY = """
+Ngày 24/9/2025, Ban Chấp hành Đảng bộ xã tổ chức Hội nghị lần thứ ba, nhiệm kỳ
+2025 - 2030 và kết luận như sau:
+1. Tổng thu ngân sách đạt 85% dự toán.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Nguyễn Văn Quang"""
+
+
+@pytest.mark.parametrize(
+    "title_block",
+    [
+        (
+            "THÔNG BÁO KẾT LUẬN\ncủa Ban Chấp hành Đảng bộ xã tại Hội nghị lần thứ ba\n"
+            "về kết quả thực hiện nhiệm vụ 9 tháng đầu năm\n-----"
+        ),
+        (
+            "THÔNG BÁO KẾT LUẬN\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ TẠI HỘI NGHỊ LẦN THỨ BA\n"
+            "(MỞ RỘNG), NHIỆM KỲ 2025 - 2030\nvề kết quả thực hiện nhiệm vụ 9 tháng đầu năm\n-----"
+        ),
+        (
+            "THÔNG BÁO\nKẾT LUẬN CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nTẠI HỘI NGHỊ LẦN THỨ BA\n"
+            "VỀ KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM\n-----"
+        ),
+        (
+            "THÔNG BÁO KẾT LUẬN CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nTẠI HỘI NGHỊ LẦN THỨ BA\n"
+            "VỀ KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM\n-----"
+        ),
+        (
+            "THÔNG BÁO KẾT LUẬN\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ TẠI HỘI NGHỊ LẦN THỨ BA VỀ KẾT QUẢ THỰC"
+            "\nHIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM\n-----"
+        ),
+        (
+            "THÔNG BÁO KẾT LUẬN\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ TẠI HỘI NGHỊ LẦN THỨ BA\n"
+            "VỀ KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM"
+        ),
+    ],
+)
+def test_the_subject_of_a_conclusion_leaves_out_the_body_and_the_meeting(title_block):
+    (document,) = parse_text(COMMUNE_HEADER + title_block + COMMUNE_BODY).documents
+    assert (document.kind, document.issuer) == ("thong_bao", "Đảng ủy xã")
+    assert document.title == "về kết quả thực hiện nhiệm vụ 9 tháng đầu năm"
+    assert document.body.text.startswith("Ngày 24/9/2025")
+
+
+@pytest.mark.parametrize(
+    "first_paragraph",
+    [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Thực hiện Nghị quyết số 03-NQ/ĐU ngày 15/8/2025 của Ban Chấp hành Đảng bộ xã,",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Ủy ban nhân dân xã ban hành Kế hoạch thực hiện như sau:",
+    ],
+)
+def test_a_title_in_capitals_ends_where_the_body_begins(first_paragraph):
+    text = f"""ỦY BAN NHÂN DÂN
+XÃ TAM GIANG
+Số: 125/KH-UBND
+Tam Giang, ngày 10 tháng 10 năm 2025
+KẾ HOẠCH
+THỰC HIỆN NGHỊ QUYẾT SỐ 03-NQ/ĐU NGÀY 15/8/2025 CỦA BAN CHẤP HÀNH ĐẢNG BỘ
+XÃ VỀ CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2025 - 2030
+{first_paragraph}
+Các phòng, ban chuyên môn triển khai thực hiện.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Thị Mai"""
+    (document,) = parse_text(text).documents
+    assert document.title == (
+        "về thực hiện Nghị quyết số 03-NQ/ĐU ngày 15/8/2025 của Ban Chấp hành Đảng bộ xã về "
+        "chuyển đổi số giai đoạn 2025 - 2030"
+    )
+    assert document.body.text.startswith(first_paragraph)
+    assert document.issuer == "Ủy ban nhân dân xã"
+
+
+@pytest.mark.parametrize(
+    "block, title, body",
+    [
+        (
+            (
+                "NGHỊ QUYẾT\nvề phát triển kinh tế - xã hội giai đoạn 2021\n- 2025, định hướng đến năm 2030"
+                "\n-----\nCác cấp ủy thực hiện."
+            ),
+            "về phát triển kinh tế - xã hội giai đoạn 2021 - 2025, định hướng đến năm 2030",
+            "Các cấp ủy thực hiện.",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ\n"
+                "tỉnh về phát triển du lịch\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+                "I. MỤC ĐÍCH\nCác sở thực hiện."
+            ),
+            (
+                "về triển khai thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh về phát "
+                "triển du lịch"
+            ),
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nthực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh\n"
+                "Các cấp ủy, tổ chức đảng triển khai thực hiện tốt các nội dung sau\n1. Quán triệt."
+            ),
+            "về thực hiện Nghị quyết số 09-NQ/TU của Ban Chấp hành Đảng bộ tỉnh",
+            "Các cấp ủy, tổ chức đảng",
+        ),
+        (
+            (
+                "CHƯƠNG TRÌNH HÀNH ĐỘNG\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nTHỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI "
+                "ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX,\nNHIỆM KỲ 2025 - 2030\nCác cấp ủy thực hiện."
+            ),
+            "về thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030",
+            "Các cấp ủy thực hiện.",
+        ),
+        (
+            (
+                "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TU NGÀY 15/12/2021\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ "
+                "TỈNH VỀ PHÁT TRIỂN DU LỊCH\n-----\nCác cấp ủy thực hiện."
+            ),
+            (
+                "về thực hiện Nghị quyết số 09-NQ/TU ngày 15/12/2021 của Ban Chấp hành Đảng bộ tỉnh về "
+                "phát triển du lịch"
+            ),
+            "Các cấp ủy thực hiện.",
+        ),
+    ],
+)
+def test_title_blocks_in_other_shapes(block, title, body):
+    header = "TỈNH ỦY BẮC NINH\n*\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nBắc Ninh, ngày 5/3/2023\n"
+    (document,) = parse_text(header + block + "\nT/M TỈNH ỦY\nBÍ THƯ\nNguyễn Văn An").documents
+    assert document.title == title
+    assert document.body.text.startswith(body)

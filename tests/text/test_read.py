@@ -196,3 +196,39 @@ def test_a_pdf_is_read_like_a_text_file():
                                          "các cấp ủy đảng cần quán triệt sâu sắc")
     assert document.body.line_at(document.body.text.index("quán triệt")) == 9
     assert document.dissemination == "chi bộ"
+
+
+def test_a_pdf_with_two_columns_in_its_header_and_closing():
+    pages = [
+        [
+            ("ĐẢNG BỘ TỈNH BẮC GIANG", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+            ("HUYỆN UỶ LỤC NAM", "Lục Nam, ngày 20 tháng 7 năm 2021"),
+            "*",
+            "Số 45-CT/HU",
+            "CHỈ THỊ",
+            "CỦA BAN THƯỜNG VỤ HUYỆN ỦY",
+            "về tăng cường công tác phòng, chống thiên tai",
+            "-----",
+            "Các cấp ủy, tổ chức đảng chủ động phòng, chống thiên tai.",
+            "Chỉ thị này phổ biến đến chi bộ.",
+            ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+            ("- Thường trực Tỉnh ủy (b/c),", "K/T BÍ THƯ"),
+            ("- Lưu Văn phòng Huyện ủy.", "PHÓ BÍ THƯ THƯỜNG TRỰC"),
+            ("", "Hoàng Văn Nam"),
+        ]
+    ]
+    (document,) = parse_bytes(make_pdf(pages), "chi-thi.pdf").documents
+    assert (document.symbol, document.issued_on, document.place) == (
+        "45-CT/HU",
+        date(2021, 7, 20),
+        "Lục Nam",
+    )
+    assert (document.issuer, document.signer_position, document.signer) == (
+        "Ban Thường vụ Huyện ủy",
+        "Phó Bí thư Thường trực",
+        "Hoàng Văn Nam",
+    )
+    assert document.recipients == ["Thường trực Tỉnh ủy", "Lưu Văn phòng Huyện ủy"]
+    assert " ".join(document.body.text.split()) == (
+        "Các cấp ủy, tổ chức đảng chủ động phòng, chống thiên tai. Chỉ thị này phổ biến đến chi bộ."
+    )

@@ -85,7 +85,7 @@ class ItemOut(Schema):
 def list_documents(request, kind: str | None = None, year: int | None = None, q: str | None = None,
                    placeholders: bool = False):
     """Documents the user may read, newest first; ``q`` matches symbol, title, issuer."""
-    documents = policy_for(request).scope(Document.objects.all()).select_related("issuer_unit")
+    documents = Document.objects.readable_by(policy_for(request)).listing().select_related("issuer_unit")
     if not placeholders:
         documents = documents.filter(is_placeholder=False)
     if kind:

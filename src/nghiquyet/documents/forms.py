@@ -184,7 +184,7 @@ class DocumentForm(forms.ModelForm):
         self.fields["recipient_units"].queryset = units
         self.fields["issued_on"].input_formats = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
         self.fields["issued_on"].error_messages["invalid"] = _("Ngày không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 08/06/2021.")
-        replacements = policy.scope(Document.objects.real()).exclude(pk=document.pk).register_order()
+        replacements = Document.objects.real().readable_by(policy).listing().exclude(pk=document.pk).register_order()
         self.fields["replaced_by"].queryset = replacements
 
     def validate_unique(self):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import hashlib
+import json
 import secrets
 from pathlib import PurePath
 
@@ -22,7 +23,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.organisations.models import Unit, UnitGroup
@@ -92,6 +92,18 @@ class SourceFile(models.Model):
 class DocumentQuerySet(models.QuerySet):
     def real(self):
         return self.filter(is_placeholder=False)
+
+    def readable_by(self, policy):
+        """The documents ``policy`` lets its user read, as a plain queryset.
+
+        The policy's own scope joins the recipients and so needs DISTINCT,
+        which over the full texts is slow; filtering by the scoped ids is not.
+        """
+        return self.filter(pk__in=policy.scope(Document.objects.all()).values("pk"))
+
+    def listing(self):
+        """Without the full text and its maps, which lists never show."""
+        return self.defer("text", "anchors", "outline", "warnings", "folded")
 
     def register_order(self):
         return self.order_by(models.F("issued_on").desc(nulls_last=True), "symbol_key", "pk")
@@ -184,7 +196,7 @@ class Document(models.Model):
         if self.symbol:
             parts.append(f"số {self.symbol}")
         if self.issued_on:
-            parts.append(f"ngày {date_format(self.issued_on, 'SHORT_DATE_FORMAT')}")
+            parts.append(f"ngày {self.issued_on:%d/%m/%Y}")
         if not self.symbol and self.title:
             parts.append(self.title[:80])
         return " ".join(str(part) for part in parts)
@@ -278,6 +290,10 @@ class Reference(models.Model):
     def __str__(self):
         return f"{self.from_document} → {self.symbol or self.title[:60]}"
 
+    def mention_key(self) -> tuple:
+        """Identifies the mention within its document, to find it again on re-import."""
+        return (self.symbol, self.issued_on, self.relation, self.start, self.end)
+
 
 class ExtractedItem(models.Model):
     """A target, assignment or review the extractor found, awaiting staff review."""
@@ -331,6 +347,10 @@ class ExtractedItem(models.Model):
 
     def __str__(self):
         return f"{self.get_type_display()}: {self.summary}"
+
+    def content_key(self) -> tuple:
+        """What the extractor said, to tell an unchanged proposal on re-import."""
+        return (self.type, self.start, self.end, self.quote, json.dumps(self.fields, sort_keys=True))
 
     @property
     def is_adopted(self) -> bool:

@@ -5,7 +5,9 @@ VỤ", "K/T BÍ THƯ", "TM. ỦY BAN NHÂN DÂN", "T/L"), or, without one, with 
 post in capitals that has the signer's name under it. It takes the posts,
 "(đã ký)", the name, margin notes ("(báo cáo)") and a "Nơi nhận" list
 printed after them, and nothing else: the next document or a colophon is
-not part of it.
+not part of it. A PDF text layer may print the "Nơi nhận" list and the
+signature side by side, one row per line ("Nơi nhận: T/M BAN THƯỜNG VỤ"):
+``patterns.closing_columns`` parts such rows.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from nghiquyet.text.patterns import (
     RECIPIENTS_RE,
     SIGNED_RE,
     is_caps,
+    is_closing_post,
     is_person_name,
     is_post,
     is_signature,
+    signs,
 )
 from nghiquyet.text.source import SourceLines
 
@@ -30,10 +34,10 @@ def signature_start(source: SourceLines, first: int, last: int) -> int | None:
     ("BÍ THƯ" / "Nguyễn Văn A") near the end is the closing.
     """
     for index in range(last, first - 1, -1):
-        if is_signature(source.text[index]):
+        if signs(source.text[index]):
             start = index
             probe = index - 1
-            while probe >= first and (is_signature(source.text[probe]) or not source.text[probe]):
+            while probe >= first and (signs(source.text[probe]) or not source.text[probe]):
                 if source.text[probe]:
                     start = probe
                 probe -= 1
@@ -72,6 +76,9 @@ def closing_end(source: SourceLines, start: int, limit: int) -> int:
     anything else (the next document, a colophon).
     """
     end, named, index = start, False, start + 1
+    if RECIPIENTS_RE.match(source.text[start]):  # "Nơi nhận: T/M BAN THƯỜNG VỤ" on one row
+        end = recipients_end(source, start, limit)
+        index = end + 1
     while index <= limit:
         text = source.text[index]
         if not text or PAGE_NUMBER_RE.match(text):
@@ -83,7 +90,7 @@ def closing_end(source: SourceLines, start: int, limit: int) -> int:
             continue
         if ANNOTATION_RE.match(text) or SIGNED_RE.match(text):
             end = index
-        elif not named and (is_signature(text) or is_post(text)):
+        elif not named and (is_signature(text) or is_closing_post(text)):
             end = index
         elif not named and is_person_name(text):
             end, named = index, True

@@ -106,7 +106,7 @@ def _read_entry(source: SourceLines, indexes: list[int], position: int, column: 
         title=title,
         issuer=issuer["issuer"].strip(" ,.") if issuer else None,
         note=note,
-        line=first + 1,
+        line=source.number(first),
     )
     return entry, position
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nghiquyet.text.bodies import continues_name
 from nghiquyet.text.closing import closing_end, recipients_end, signature_start
 from nghiquyet.text.model import Block, RepairedText
 from nghiquyet.text.normalize import match_key
@@ -42,6 +43,13 @@ _CONTINUATION_START = set(",;:)%.…]")
 _SUBJECT_LIMIT = 6  # non-blank lines a subject ("về ...") may take
 _SPACES = re.compile(r"\s+")
 _APPENDIX = match_key("phụ lục")
+# "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ", "TẠI HỘI NGHỊ LẦN THỨ BA": who and where, before the subject.
+_PREAMBLE_LINE = re.compile(r"^(?:CỦA|TẠI|HỘI NGHỊ|LẦN THỨ|KHÓA|KHOÁ|NHIỆM KỲ|\()")
+# What opens the body, never a wrapped line of a subject: "Căn cứ Luật ...", "Thực hiện ...".
+_BODY_OPENING = re.compile(
+    r"^(?:Căn cứ|Thực hiện|Xét|Theo đề nghị|Ngày \d|Trong (?:thời gian|những năm)|Những năm qua"
+    r"|Thời gian qua|Sau khi)\b"
+)
 
 
 def is_full(before: str, after: str, width: int) -> bool:
@@ -78,27 +86,26 @@ class Anatomy:
     def blocks(self, source: SourceLines) -> list[Block]:
         """Runs of lines of one role (blank lines inside a run belong to it)."""
         blocks: list[Block] = []
+        previous = None
         for index in range(self.first, self.last + 1):
             role = self.roles.get(index)
             if role not in BLOCK_ROLES or not source.text[index]:
                 continue
-            if (
-                blocks
-                and blocks[-1].role == role
-                and _only_blank_between(source, blocks[-1].last_line, index)
-            ):
-                blocks[-1].last_line = index + 1
+            number = source.number(index)
+            if blocks and blocks[-1].role == role and _only_blank_between(source, previous, index):
+                blocks[-1].last_line = number
                 blocks[-1].lines.append(source.text[index])
             else:
-                blocks.append(Block(role, index + 1, index + 1, [source.text[index]]))
+                blocks.append(Block(role, number, number, [source.text[index]]))
+            previous = index
         return blocks
 
 
 BLOCK_ROLES = {"header", "title", "recipients", "signature", "footnote"}
 
 
-def _only_blank_between(source: SourceLines, line_number: int, index: int) -> bool:
-    return all(not source.text[i] for i in range(line_number, index))
+def _only_blank_between(source: SourceLines, previous: int, index: int) -> bool:
+    return all(not source.text[i] for i in range(previous + 1, index))
 
 
 def anatomy(source: SourceLines, first: int, last: int) -> Anatomy:
@@ -189,39 +196,71 @@ def starts_annex(source: SourceLines, index: int, end: int) -> bool:
 
 
 def _title_block_end(source: SourceLines, index: int, last: int) -> int:
-    """The type line, the "CỦA ..." lines in capitals, then the subject."""
-    end = index
+    """The type line, the "CỦA ..." lines in capitals, then the subject.
+
+    A subject printed in capitals ends with its last line in capitals (and
+    the separator under it): what follows is the body ("Căn cứ Luật ...",
+    "Thực hiện ...", a heading), even without a separator in between. A
+    subject in sentence case ends as ``_subject_end`` says.
+    """
+    end, in_capitals = index, False
     following = source.next_non_blank(index + 1, last)
-    while (
-        following is not None
-        and is_caps(source.text[following])
-        and not SEPARATOR_RE.match(source.text[following])
-        and not MARKER_RE.match(source.text[following])
-    ):
+    while following is not None and _is_title_caps(source.text[following]):
+        in_capitals = in_capitals or _is_caps_subject(source.text[following])
         end = following
         following = source.next_non_blank(following + 1, last)
     if following is None:
         return end
     if SEPARATOR_RE.match(source.text[following]):
         return following
-    return _subject_end(source, following, last)
+    if not in_capitals:
+        return _subject_end(source, following, last)
+    while following is not None and source.text[following][0].islower():
+        end = following  # "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 09-NQ/TU" + "ngày 15/12/2021 ..."
+        following = source.next_non_blank(following + 1, last)
+    if following is not None and SEPARATOR_RE.match(source.text[following]):
+        return following
+    return end
+
+
+def _is_title_caps(text: str) -> bool:
+    """A line of a title block in capitals ("2021 - 2025" included), not a heading or separator."""
+    return (
+        not any(char.islower() for char in text)
+        and not SEPARATOR_RE.match(text)
+        and not MARKER_RE.match(text)
+        and not PAGE_NUMBER_RE.match(text)
+    )
+
+
+def _is_caps_subject(text: str) -> bool:
+    """A line in capitals that is subject, not the type word or the "CỦA ..." preamble."""
+    if title_kind(text) or _PREAMBLE_LINE.match(text):
+        return " VỀ " in text
+    return True
 
 
 def _subject_end(source: SourceLines, index: int, last: int) -> int:
     """The last line of a subject ("về ...") that starts at ``index``.
 
     A subject ends at the separator line under it ("-----") when there is one;
-    otherwise at a full stop or colon, before a new page (a displaced title
-    block sits at the foot of a page), or before a blank line followed by a
-    capital letter (the body); it takes at most a few lines.
+    otherwise at a full stop, before a new page (a displaced title block sits
+    at the foot of a page) or before a blank line followed by a capital
+    letter. Whatever is plainly body ends it too, separator or not: a line
+    opening the body ("Căn cứ ...", "Thực hiện ..."), a numbered heading, a
+    sentence ending with a colon, a line starting with a capitalised common
+    word ("Các cấp ủy ..."; a wrapped subject line starts with a name if with a
+    capital: "Ban Chấp hành ..."). It takes at most a few lines.
     """
-    seen, probe = 0, index
+    seen, probe, previous = 0, index, index
     while probe <= last and seen <= _SUBJECT_LIMIT:
         text = source.text[probe]
         if text:
             if SEPARATOR_RE.match(text) and text != "*":
                 return probe
-            seen += 1
+            if probe > index and _is_body(source.text[previous], text):
+                break
+            seen, previous = seen + 1, probe
         probe += 1
     end, seen, probe = index, 0, index
     while probe <= last and seen < _SUBJECT_LIMIT:
@@ -231,7 +270,7 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
             and probe > index
             and (
                 source.page_start[probe]
-                or MARKER_RE.match(text)
+                or _is_body(source.text[end], text)
                 or text[0].isupper()
                 and not source.text[probe - 1]
             )
@@ -243,6 +282,21 @@ def _subject_end(source: SourceLines, index: int, last: int) -> int:
                 break
         probe += 1
     return end
+
+
+def _is_body(previous: str, text: str) -> bool:
+    """Whether line ``text``, after a subject line ``previous``, is plainly body."""
+    marker = MARKER_RE.match(text)
+    if marker and marker["bullet"] and not text[marker.end() :][:1].isupper():
+        marker = None  # "giai đoạn 2021" + "- 2025", "kinh tế" + "- xã hội": the subject goes on
+    return bool(
+        marker
+        or _BODY_OPENING.match(text)
+        or text.endswith(":")
+        or text[0].isupper()
+        and not is_caps(text)
+        and not continues_name(previous, text)
+    )
 
 
 def _mark_recipients(source: SourceLines, parts: Anatomy, start: int, last: int) -> None:
@@ -307,11 +361,11 @@ def repair(source: SourceLines, parts: Anatomy) -> RepairedText:
             joint = join_between(source, previous, index, blank=gap, width=parts.width)
             pieces.append(joint)
             offset += len(joint)
-        anchors.append((offset, index + 1))
+        anchors.append((offset, source.number(index)))
         pieces.append(text)
         offset += len(text)
         previous, gap = index, False
-    return RepairedText("".join(pieces), anchors or [(0, parts.first + 1)])
+    return RepairedText("".join(pieces), anchors or [(0, source.number(parts.first))])
 
 
 def join_between(
@@ -322,7 +376,7 @@ def join_between(
     joint = continuation(before, after, is_full(before, after, width))
     if joint is None:
         return "\n"
-    if blank and not source.spaced and after[0].isupper() and before.endswith(_PARAGRAPH_END):
+    if blank and after[0].isupper() and before.endswith(_PARAGRAPH_END):
         return "\n"  # in a file that separates paragraphs by blank lines
     return joint
 
@@ -345,7 +399,16 @@ def continuation(before: str, after: str, full: bool) -> str | None:
         return " " if is_caps(after) and not ends_sentence(before) else None
     if ends_sentence(before):
         return " " if full and after[0].isupper() else None
+    if full and after[0].isupper() and _is_heading(before) and not continues_name(before, after):
+        return None  # "2.5. Đổi mới phương thức lãnh đạo ..." + "Đổi mới, nâng cao ...": a heading
     return " " if full or after[0].isdigit() else None
+
+
+def _is_heading(text: str) -> bool:
+    """A numbered outline item ("2.5. ...", "3. ...", "II- ..."), which may be a heading without a
+    full stop; list dashes are not."""
+    marker = MARKER_RE.match(text)
+    return bool(marker) and not marker["bullet"]
 
 
 def _dash_continues(before: str, after: str, full: bool) -> bool:
@@ -367,7 +430,7 @@ def joined_text(source: SourceLines, indexes: list[int]) -> RepairedText:
     """Some lines (a title block) as one paragraph, with anchors to their input lines."""
     lines = [source.text[index] for index in indexes if source.text[index]]
     text, offsets = _join(lines)
-    numbers = [index + 1 for index in indexes if source.text[index]]
+    numbers = [source.number(index) for index in indexes if source.text[index]]
     return RepairedText(text, list(zip(offsets, numbers)))
 
 

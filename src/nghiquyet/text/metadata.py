@@ -8,10 +8,15 @@
 - title: the subject of the title block as one line, beginning with "về"
   (written "về" when printed "Về", added when the block has none, as tables
   of contents do: "về thực hiện Nghị quyết ..."); "V/v" becomes "về việc".
-- issuer: the body the signature acts for ("T/M BAN THƯỜNG VỤ" → "Ban Thường
-  vụ Tỉnh ủy", the committee named by the header's issuer block), else
-  the title block ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH" → "Tỉnh ủy"), else the
-  table of contents, else the header's committee.
+  A preamble naming the body and the meeting ("CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ
+  TẠI HỘI NGHỊ LẦN THỨ BA") is not part of it; a subject printed in capitals
+  is written as a sentence (``bodies.readable``).
+- issuer: the body the signature acts for, named with its committee's level
+  and without the place ("T/M BAN THƯỜNG VỤ" under "HUYỆN ỦY LỤC NAM" →
+  "Ban Thường vụ Huyện ủy", "T/M ĐẢNG ỦY" under "ĐẢNG ỦY XÃ ..." → "Đảng ủy
+  xã"), else the title block's "CỦA ...", else the body the header names
+  ("TỈNH ỦY ... / BAN TUYÊN GIÁO" → "Ban Tuyên giáo Tỉnh ủy"), else the table
+  of contents. See ``bodies``.
 - signer, signer_position: the name under the post ("PHÓ BÍ THƯ" → "Phó Bí
   thư"); null when not printed.
 - recipients: the "Nơi nhận" items, margin notes such as "(báo cáo)" removed.
@@ -24,10 +29,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from nghiquyet.text.bodies import (
+    HeaderBodies,
+    acting_body,
+    committee,
+    header_bodies,
+    place_names,
+    readable,
+)
 from nghiquyet.text.contents import ContentsEntry, subject_normal_form
 from nghiquyet.text.layout import Anatomy, join_wrapped
 from nghiquyet.text.model import ParsedDocument
-from nghiquyet.text.normalize import match_key
 from nghiquyet.text.patterns import (
     AMBIGUOUS_TYPES,
     ANNOTATION_RE,
@@ -38,14 +50,17 @@ from nghiquyet.text.patterns import (
     PLACE,
     RECIPIENTS_RE,
     SECRET_RE,
+    SEPARATOR_RE,
     SIGNATURE_RE,
     SIGNED_RE,
     SYMBOL_LINE_RE,
     clean_symbol,
+    closing_columns,
+    header_columns,
     is_caps,
+    is_closing_post,
     is_motto,
     is_person_name,
-    is_post,
     is_signature,
     is_slogan,
     kind_of_symbol,
@@ -66,75 +81,55 @@ _DISSEMINATION = re.compile(
 )
 # "đến chi bộ để quán triệt ...": the scope is "chi bộ".
 _PURPOSE = re.compile(r"\s+(?:để|nhằm|và tuyên truyền)\s+")
-_COMMITTEE_RE = re.compile(
-    r"\b(TỈNH|HUYỆN|THÀNH|THỊ|QUẬN|ĐẢNG|CHI)\s+ỦY\b|\bCHI BỘ\b", re.IGNORECASE
+# "Lưu Văn phòng Huyện ủy": without a header, the office filing the document names its committee.
+_OFFICE_IN_TEXT = re.compile(r"Văn phòng ((?:\w+ ){1,4})", re.IGNORECASE)
+# The preamble of a title block names the body and the meeting: "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ
+# TẠI HỘI NGHỊ LẦN THỨ BA (MỞ RỘNG)", "HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG
+# KHÓA XIII"; the subject follows, usually with "về".
+_PREAMBLE = re.compile(r"^(?:của|hội nghị)\s", re.IGNORECASE)
+_PREAMBLE_MORE = re.compile(
+    r"^(?:tại|lần|khóa|khoá|nhiệm kỳ|hội nghị|phiên|cuộc họp|mở rộng|\()", re.IGNORECASE
 )
-_STATE_BODY_RE = re.compile(
-    r"(?P<body>ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)"
-    r"\s*(?P<level>TỈNH|HUYỆN|XÃ|THÀNH PHỐ|THỊ XÃ|QUẬN|PHƯỜNG|THỊ TRẤN)?",
-    re.IGNORECASE,
-)
-_MOTTO_TAIL = re.compile(r"\s*(?:ĐẢNG CỘNG SẢN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA) VIỆT NAM.*$")
-_ORGAN_RE = re.compile(
-    r"^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|TRƯỜNG CHÍNH TRỊ)\b"
-)
-_ROMAN = re.compile(r"^[IVXLC]+[,.;:]?$")
-_OFFICE_IN_TEXT = re.compile(r"Văn phòng (Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy")
-# Capitalisation of the parts of body names, as Vietnamese writes them.
-_NAME_PARTS = (
-    "Ban Thường vụ",
-    "Ban Chấp hành",
-    "Thường trực",
-    "Ban cán sự đảng",
-    "Đảng đoàn",
-    "Đảng bộ",
-    "Ủy ban nhân dân",
-    "Hội đồng nhân dân",
-    "Ủy ban Kiểm tra",
-    "Ủy ban Mặt trận Tổ quốc",
-    "Văn phòng",
-    "Trường Chính trị",
-    "Đoàn Chủ tịch",
-    "Ban Tổ chức",
-    "Ban Tuyên giáo",
-    "Ban Dân vận",
-    "Ban Nội chính",
-    "Ban Kinh tế",
-    "Ban Bí thư",
-    "Bộ Chính trị",
-    "Chính phủ",
-    "Thủ tướng",
-    "Tỉnh ủy",
-    "Huyện ủy",
-    "Thành ủy",
-    "Thị ủy",
-    "Quận ủy",
-    "Đảng ủy",
-    "Chi ủy",
-    "Chi bộ",
-)
-_NAME_PARTS_BY_KEY = {match_key(part): part for part in _NAME_PARTS}
+_SUBJECT_START = re.compile(r"(?:^|\s)(?:về|Về|VỀ)\s")
 _POST_WORDS = {"văn phòng": "Văn phòng", "thường trực": "Thường trực"}
 
 
 def read_metadata(document: ParsedDocument, source: SourceLines, parts: Anatomy) -> None:
     header = [source.text[i] for i in parts.lines(source, "header")]
     title = [source.text[i] for i in parts.lines(source, "title")]
-    closing = [source.text[i] for i in parts.lines(source, "signature")]
-    recipients = [source.text[i] for i in parts.lines(source, "recipients")]
+    recipients, closing = _closing(source, parts)
     document.symbol = _symbol(header)
     document.place, document.issued_on = _place_and_date(header)
     issuer_lines = _issuer_lines(header)
     document.issuer_block = " ".join(issuer_lines) or None
-    document.title = _title(title)
+    document.title = _title(title, (document.place or "",) + place_names(issuer_lines))
     document.kind = _kind(title, document.symbol, document.body.text)
     document.recipients = _recipients(recipients)
-    committee, body = _header_bodies(issuer_lines)
-    committee = committee or _committee_from_text(" ".join(recipients) + "\n" + document.body.text)
-    document.issuer = _issuer(closing, title, committee, body or committee)
+    bodies = header_bodies(issuer_lines)
+    if bodies.parent is None:  # no header: the title block's "CỦA ..." or the filing office
+        found = committee(" ".join(title)) or _committee_from_text(
+            " ".join(recipients) + "\n" + document.body.text
+        )
+        bodies = HeaderBodies(found, bodies.body or found)
+    document.issuer = _issuer(closing, title, bodies)
     document.signer_position, document.signer = _signer(closing)
     document.secret = any(SECRET_RE.match(line) for line in header + title)
     document.dissemination = _dissemination(document.body.text)
+
+
+def _closing(source: SourceLines, parts: Anatomy) -> tuple[list[str], list[str]]:
+    """The "Nơi nhận" lines and the signature lines, in print order; a row holding both (a PDF
+    text layer: "- Lưu Văn phòng, PHÓ BÍ THƯ") gives its sides to each."""
+    recipients, closing = [], []
+    for index in sorted(parts.roles):
+        role, text = parts.roles[index], source.text[index]
+        if role == "recipients" and text:
+            left, right = closing_columns(text, signing=bool(closing))
+            recipients.append(left)
+            closing.extend([right] if right else [])
+        elif role == "signature" and text:
+            closing.append(text)
+    return recipients, closing
 
 
 def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
@@ -145,7 +140,7 @@ def apply_contents(document: ParsedDocument, entry: ContentsEntry) -> None:
     if document.kind == "khac" and entry.kind:
         document.kind = entry.kind
     if document.issuer is None and entry.issuer:
-        document.issuer = organisation_name(entry.issuer)
+        document.issuer = readable(entry.issuer)
     if entry.note and "mật" in entry.note.lower():
         document.secret = True
 
@@ -185,25 +180,39 @@ def _issuer_lines(header: list[str]) -> list[str]:
     for line in header:
         if SYMBOL_LINE_RE.match(line) or line == "*" or is_slogan(line) or HEADER_MARK_RE.match(line):
             break
-        line = _MOTTO_TAIL.sub("", line)  # "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" on one line
+        line = header_columns(line)[0]  # "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" on one row
         if line and is_caps(line) and not is_motto(line):
             lines.append(line)
     return lines
 
 
-def _title(title: list[str]) -> str | None:
-    subject = [
-        line
-        for line in title
-        if not title_kind(line) and not (is_caps(line) and line.startswith("CỦA"))
-    ]
-    subject = [line for line in subject if not re.fullmatch(r"[-_*=.~\s]+", line)]
-    text = join_wrapped(subject)
-    if is_caps(
-        text
-    ):  # "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XIX": as it would be written in a sentence
-        text = organisation_name(text)
+def _title(title: list[str], names: tuple[str, ...]) -> str | None:
+    """The subject of the title block: after the type word and the preamble, as one line."""
+    lines = [line for line in title if not SEPARATOR_RE.match(line)]
+    while lines and title_kind(lines[0]):  # "THÔNG BÁO" / "KẾT LUẬN CỦA BAN CHẤP HÀNH ..."
+        rest = re.split(r"\s+(?=CỦA\s)", lines[0], maxsplit=1)
+        lines = rest[1:] + lines[1:]
+    text = join_wrapped(_without_preamble(lines))
+    if is_caps(text):
+        text = readable(text, names)
     return subject_normal_form(text) if text else None
+
+
+def _without_preamble(lines: list[str]) -> list[str]:
+    """The subject lines after a preamble "của <body> [tại <meeting>]", which they follow directly.
+
+    The subject starts at "về" in the preamble's lines or at the first line after them.
+    """
+    if not lines or not _PREAMBLE.match(lines[0]):
+        return lines
+    more = 1
+    while more < len(lines) and _PREAMBLE_MORE.match(lines[more]):
+        more += 1
+    preamble = join_wrapped(lines[:more])
+    subject = _SUBJECT_START.search(preamble, 1)
+    if subject:
+        return [preamble[subject.start() :].strip()] + lines[more:]
+    return lines[more:] or lines
 
 
 def _kind(title: list[str], symbol: str | None, body: str) -> str:
@@ -242,109 +251,24 @@ def _recipients(lines: list[str]) -> list[str]:
     return cleaned
 
 
-def _header_bodies(issuer_lines: list[str]) -> tuple[str | None, str | None]:
-    """The Party committee and the issuing body named by the header.
-
-    "TỈNH ỦY BẮC GIANG" → ("Tỉnh ủy", "Tỉnh ủy"); "TỈNH ỦY BẮC GIANG / BAN TỔ
-    CHỨC" → ("Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"); "ỦY BAN NHÂN DÂN / TỈNH BẮC
-    NINH" → the state body "Ủy ban nhân dân tỉnh" for both.
-    """
-    state = _STATE_BODY_RE.search(" ".join(issuer_lines))
-    if state:
-        body = _state_body(state)
-        return body, body
-    committee = None
-    for line in issuer_lines:
-        found = _COMMITTEE_RE.search(line)
-        if found:
-            committee = organisation_name(found.group())
-    last = issuer_lines[-1] if issuer_lines else ""
-    if committee and _ORGAN_RE.match(last) and not _COMMITTEE_RE.search(last):
-        return committee, f"{organisation_name(last)} {committee}"
-    return committee, committee
-
-
 def _committee_from_text(text: str) -> str | None:
     """Without a header: the committee whose office files the document ("Lưu Văn phòng Tỉnh ủy")."""
-    offices = Counter(match.group(1) for match in _OFFICE_IN_TEXT.finditer(text)).most_common(1)
-    return f"{offices[0][0]} ủy" if offices else None
+    offices = (committee(match.group(1)) for match in _OFFICE_IN_TEXT.finditer(text))
+    named = Counter(filter(None, offices))
+    return named.most_common(1)[0][0] if named else None
 
 
-def _state_body(match: re.Match) -> str:
-    body = (
-        "Ủy ban nhân dân"
-        if match["body"].upper() in ("ỦY BAN NHÂN DÂN", "UBND")
-        else "Hội đồng nhân dân"
-    )
-    return f"{body} {match['level'].lower()}" if match["level"] else body
-
-
-def _issuer(
-    closing: list[str], title: list[str], committee: str | None, body: str | None
-) -> str | None:
+def _issuer(closing: list[str], title: list[str], bodies: HeaderBodies) -> str | None:
     """The body the signature acts for, else the title block's "CỦA ...", else the header's body."""
     for line in closing:
         match = SIGNATURE_RE.match(line)
         if match and re.sub(r"[\s/.]", "", match["mode"]) in ORG_MODES:
-            return _acting_body(match["rest"], committee)
+            return acting_body(match["rest"], bodies)
     for line in title:
-        if is_caps(line) and line.startswith("CỦA "):
-            return _acting_body(line[4:], committee)
-    return body
-
-
-def _acting_body(text: str, committee: str | None) -> str:
-    """The body a signature acts for, named in full: "BAN THƯỜNG VỤ" → "Ban Thường vụ Tỉnh ủy"."""
-    key = match_key(text)
-    state = _STATE_BODY_RE.match(text)
-    if state:
-        named = _state_body(state)
-        return (
-            named
-            if state["level"] or not committee or not committee.startswith(named)
-            else committee
-        )
-    named = _COMMITTEE_RE.search(text)
-    for head in ("ban thường vụ", "thường trực"):
-        if key.startswith(match_key(head)):
-            rest = organisation_name(named.group()) if named else committee
-            return (
-                f"{_NAME_PARTS_BY_KEY[match_key(head)]} {rest}" if rest else organisation_name(text)
-            )
-    if key.startswith(match_key("ban chấp hành")):
-        party = re.search(r"ĐẢNG BỘ\s+(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN)", text, re.IGNORECASE)
-        if party:
-            return {"tỉnh": "Tỉnh ủy", "huyện": "Huyện ủy", "thành phố": "Thành ủy"}.get(
-                party.group(1).lower(), "Đảng ủy"
-            )
-        return committee or organisation_name(text)
-    if named:
-        return organisation_name(named.group())
-    return organisation_name(text)
-
-
-def organisation_name(text: str) -> str:
-    """A name in capitals written the Vietnamese way: "BAN THƯỜNG VỤ TỈNH ỦY" → "Ban Thường vụ Tỉnh ủy".
-
-    Known parts of body names keep their capitals, Roman numerals stay upper
-    case, other words are lower-cased; the first letter is a capital.
-    """
-    words = text.split()
-    out: list[str] = []
-    index = 0
-    while index < len(words):
-        for size in (5, 4, 3, 2):
-            part = _NAME_PARTS_BY_KEY.get(match_key(" ".join(words[index : index + size])))
-            if part:
-                out.append(part)
-                index += size
-                break
-        else:
-            word = words[index]
-            out.append(word if _ROMAN.match(word) or not word.isupper() else word.lower())
-            index += 1
-    name = " ".join(out)
-    return name[:1].upper() + name[1:]
+        preamble = re.search(r"(?:^|\s)CỦA\s+(?P<body>.+)$", line) if is_caps(line) else None
+        if preamble and (line.startswith("CỦA") or title_kind(line)):
+            return acting_body(preamble["body"], bodies)
+    return bodies.body
 
 
 def _signer(closing: list[str]) -> tuple[str | None, str | None]:
@@ -356,12 +280,12 @@ def _signer(closing: list[str]) -> tuple[str | None, str | None]:
         if is_signature(line):
             match = SIGNATURE_RE.match(line)
             mode = re.sub(r"[\s/.]", "", match["mode"])
-            if mode not in ORG_MODES and is_post(match["rest"]):
+            if mode not in ORG_MODES and is_closing_post(match["rest"]):
                 post = match["rest"]  # "K/T BÍ THƯ" until the line under it names the post
             continue
         if SIGNED_RE.match(line) or ANNOTATION_RE.match(line):
             continue
-        if is_post(line) and name is None:
+        if is_closing_post(line) and name is None:
             post = line
         elif is_person_name(line) and name is None:
             name = line.title() if is_caps(line) else line

@@ -97,7 +97,8 @@ SLOGAN_KEY = match_key("độc lập - tự do - hạnh phúc")
 
 # Closing: "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "K/T BÍ THƯ", "T/L", "TUQ.".
 SIGNATURE_RE = re.compile(
-    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)\s*[./:]?\s+(?P<rest>\S.*)$"
+    r"^(?P<mode>T\s*[/.]\s*M|TM|K\s*[/.]\s*T|KT|T\s*[/.]\s*L|TL|TUQ|Q)"
+    r"(?P<mark>\s*[./:]\s*|\s+)(?P<rest>\S.*)$"
 )
 ORG_MODES = {"TM", "TL", "TUQ"}  # the line names the issuing body; K/T and Q. name a post
 SIGNED_RE = re.compile(
@@ -123,7 +124,7 @@ ANNOTATION_RE = re.compile(r"^\([^()]{1,40}\)[,.;]?$")
 # Posts that close a document: "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG".
 POST_RE = re.compile(
     r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|CHỦ NHIỆM|GIÁM ĐỐC|"
-    r"THỦ TƯỚNG|BỘ TRƯỞNG|TỔNG BÍ THƯ|CHÁNH ÁN|VIỆN TRƯỞNG|TRƯỞNG|THƯỜNG TRỰC)\b"
+    r"THỦ TƯỚNG|BỘ TRƯỞNG|TỔNG BÍ THƯ|CHÁNH ÁN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TRƯỞNG|THƯỜNG TRỰC)\b"
 )
 
 
@@ -211,11 +212,34 @@ _PLACE_DATE_TAIL = re.compile(rf",\s*{HEADER_DATE}\s*\.?$", re.IGNORECASE)
 
 
 _HEADER_STARTS = ("Số", "SỐ", "Độc", "ĐỘC", "độc")
+_MOTTO_IN_LINE = re.compile(r"(?:ĐẢNG CỘNG SẢN|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA) VIỆT NAM")
+_SLOGAN_IN_LINE = re.compile(r"(?:Độc|ĐỘC|độc)\s*(?:lập|LẬP)\s*-")
+
+
+def header_columns(text: str) -> tuple[str, str]:
+    """A header row holding both columns, as a PDF text layer or a table export gives it.
+
+    "THÀNH ỦY BẮC GIANG Bắc Giang, ngày 12 tháng 4 năm 2022" → ("THÀNH ỦY BẮC
+    GIANG", "Bắc Giang, ngày ..."); "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
+    and "TỈNH ỦY BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM" likewise. The left column
+    (the issuer) is in capitals; a row that is not two columns is returned whole.
+    """
+    motto = _MOTTO_IN_LINE.search(text)
+    if motto:
+        return text[: motto.start()].strip(), text[motto.start() :]
+    words = text.split(" ")
+    caps = 0
+    while caps < len(words) and not any(char.islower() for char in words[caps]):
+        caps += 1
+    left, right = " ".join(words[:caps]), " ".join(words[caps:])
+    if caps and right and (_SLOGAN_IN_LINE.match(right) or PLACE_DATE_RE.match(right)):
+        return left, right
+    return text, ""
 
 
 def header_line_kind(text: str) -> str | None:
     """ "symbol", "motto", "slogan" or "date" for the lines that only a header has."""
-    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper()):
+    if not (text.startswith(_HEADER_STARTS) or "ngày" in text or text.isupper() or "ộc" in text):
         return None  # most lines: a cheap test first
     symbol = SYMBOL_LINE_RE.match(text)
     if symbol and _header_rest(text[symbol.end() :]):
@@ -226,7 +250,10 @@ def header_line_kind(text: str) -> str | None:
         return "slogan"
     if PLACE_DATE_RE.match(text):
         return "date"
-    return None
+    if not text.split(" ", 1)[0].isupper():
+        return None
+    right = header_columns(text)[1]  # "XÃ TAM GIANG Độc lập - Tự do - Hạnh phúc"
+    return header_line_kind(right) if right else None
 
 
 def _header_rest(rest: str) -> bool:
@@ -239,8 +266,55 @@ def _header_rest(rest: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
+    """ "T/M BAN THƯỜNG VỤ", "K/T BÍ THƯ", "TM. ỦY BAN NHÂN DÂN"; typed in sentence case with a
+    slash or a dot ("T/M Ban Thường vụ", "K/T Bí thư")."""
     match = SIGNATURE_RE.match(text)
-    return bool(match) and len(text) < 80 and is_caps(match["rest"])
+    if not match or len(text) >= 80:
+        return False
+    rest = match["rest"]
+    marked = "/" in match["mode"] or "." in match["mode"] + match["mark"]
+    return is_caps(rest) or marked and rest[0].isupper() and len(rest.split()) <= 6 and "," not in rest
+
+
+def is_closing_post(text: str) -> bool:
+    """A post under a signature line, in capitals or typed in sentence case ("Phó Bí thư")."""
+    return is_post(text) or len(text.split()) <= 6 and is_post(text.upper())
+
+
+# A signing capacity inside a line: the right column of a closing row ("Nơi nhận: T/M ...").
+_MODE_INSIDE = re.compile(r"\s(?:T\s*[/.]\s*[ML]|K\s*[/.]\s*T|TM|KT|TL|TUQ)(?:\s*[./:]\s*|\s+)\S")
+
+
+def closing_columns(text: str, signing: bool = False) -> tuple[str, str | None]:
+    """A closing row holding both columns, as a PDF text layer gives it: (recipients side,
+    signature side). "Nơi nhận: T/M BAN THƯỜNG VỤ" → ("Nơi nhận:", "T/M BAN THƯỜNG VỤ"),
+    "- Lưu Văn phòng, PHÓ BÍ THƯ" → ("- Lưu Văn phòng,", "PHÓ BÍ THƯ"). Once the signature
+    column has begun (``signing``), a post typed in sentence case counts too ("- Lưu VP. Bí thư").
+    """
+    if not (text[:1] in ("-", "+", "•") or text[:1] in "Nn" and RECIPIENTS_RE.match(text)):
+        return text, None  # most lines: a cheap test first
+    words = text.split(" ")
+    if len(words) < 2:
+        return text, None
+    if words[-1].isupper() or _MODE_INSIDE.search(text):
+        for index in range(1, len(words)):
+            right = " ".join(words[index:])
+            if is_signature(right) or is_caps(right) and is_post(right):
+                return " ".join(words[:index]), right
+    if signing:
+        for index in range(max(1, len(words) - 4), len(words)):
+            left, right = " ".join(words[:index]), " ".join(words[index:])
+            if left.endswith((".", ",", ";", ")")) and is_closing_post(right):
+                return left, right
+    return text, None
+
+
+def signs(text: str) -> bool:
+    """A signature line ("T/M BAN THƯỜNG VỤ"), alone or as the right column of a closing row."""
+    if is_signature(text):
+        return True
+    listed = text[:1] in ("-", "+", "•", "N", "n")  # a list item or "Nơi nhận:"
+    return listed and bool(_MODE_INSIDE.search(text)) and is_signature(closing_columns(text)[1] or "")
 
 
 def is_post(text: str) -> bool:

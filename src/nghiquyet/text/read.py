@@ -80,7 +80,7 @@ def read_document(source: SourceLines, first: int, last: int, filename: str) -> 
     """Everything about the document on lines ``first``..``last`` (0-based), commitments aside."""
     parts = anatomy(source, first, last)
     body = repair(source, parts)
-    document = ParsedDocument(source=SourceRef(filename, first + 1, last + 1), body=body)
+    document = ParsedDocument(source=SourceRef(filename, source.number(first), source.number(last)), body=body)
     read_metadata(document, source, parts)
     document.blocks = parts.blocks(source)
     document.outline = build_outline(body)

@@ -28,6 +28,7 @@ from nghiquyet.text.patterns import (
     is_person_name,
     is_post,
     is_signature,
+    signs,
     title_kind,
 )
 from nghiquyet.text.source import SourceLines
@@ -145,14 +146,14 @@ def _follows_signature(source: SourceLines, index: int) -> bool:
 
 
 def _has_signature(source: SourceLines, first: int, last: int) -> bool:
-    return any(is_signature(source.text[index]) for index in range(first, last + 1))
+    return any(signs(source.text[index]) for index in range(first, last + 1))
 
 
 def _spans_between(source: SourceLines, start: int, limit: int) -> list[tuple[int, int]]:
     """The document beginning at ``start`` (and any printed after it without a header)."""
     spans, index, end = [], start, None
     while index <= limit:
-        if not is_signature(source.text[index]):
+        if not signs(source.text[index]):
             index += 1
             continue
         end = closing_end(source, index, limit)

@@ -5,7 +5,8 @@ unit names and aliases, named unit groups, plural phrases ("các chi bộ trực
 thuộc" = the issuer's child units of kind chi bộ, "các đảng ủy xã" = its child
 units so named), and finally
 names that a unit's full name starts with ("Ban Tuyên giáo Huyện ủy" inside a
-district's document = that district's board). When several units fit, the one
+district's document = that district's board), and last the reader's
+directory of spelling variants. When several units fit, the one
 nearest to the issuing unit in the tree wins; a tie stays unresolved, for
 staff to map once.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from nghiquyet.organisations.models import PATH_STEP, Unit, UnitAlias, UnitGroup, UnitKind
+from nghiquyet.text.commitments.bodies import BodyDirectory, split_bodies
 from nghiquyet.text.normalize import match_key
 
 from ..models import BodyMapping
@@ -37,6 +39,7 @@ _PLURAL = re.compile(
     rf"^{match_key('các')}\s+(?P<kinds>.+?)(?:\s+{match_key('trực thuộc')}(?:\s+(?P<anchor>.+))?)?$"
 )
 _AND = re.compile(rf",|\b{match_key('và')}\b")
+_OWNER = re.compile(r"\s+tỉnh$", re.IGNORECASE)
 
 
 def expand_abbreviations(key: str) -> str:
@@ -86,6 +89,9 @@ class UnitNames:
     (a compilation repeats the same bodies in every document)."""
 
     PREFIX_LIMIT = 200
+    # The reader's directory (spelling variants, abbreviations) holds every name
+    # in memory: built for trees up to this size, skipped for national ones.
+    DIRECTORY_LIMIT = 50_000
 
     def __init__(self):
         self.mappings = {mapping.key: mapping for mapping in BodyMapping.objects.select_related("unit", "group")}
@@ -93,6 +99,41 @@ class UnitNames:
         self.kinds = [(kind, match_key(kind.name)) for kind in UnitKind.objects.all()]
         self._named: dict[str, list[Unit]] = {}
         self._prefixed: dict[str, list[Unit]] = {}
+        self._directory: BodyDirectory | None = None
+        self._units_by_id: dict[int, Unit] = {}
+        self._members: dict[tuple, list[Unit]] = {}
+        self._children: dict[tuple, list[Unit]] = {}
+
+    def members(self, group: UnitGroup, day: datetime.date) -> list[Unit]:
+        if (group.pk, day) not in self._members:
+            self._members[group.pk, day] = list(group.members(day))
+        return self._members[group.pk, day]
+
+    def children(self, unit: Unit, day: datetime.date) -> list[Unit]:
+        if (unit.pk, day) not in self._children:
+            children = Unit.objects.valid_on(day).filter(parent=unit).select_related("kind").vietnamese_order()
+            self._children[unit.pk, day] = list(children)
+        return self._children[unit.pk, day]
+
+    def spelled(self, name: str) -> list[Unit]:
+        """Units whose name or alias is ``name`` spelt another way ("BCSĐ Ủy ban
+        nhân dân tỉnh" for "Ban cán sự đảng UBND tỉnh"), by the reader's directory."""
+        if self._directory is None:
+            self._directory = BodyDirectory()
+            if Unit.objects.count() <= self.DIRECTORY_LIMIT:
+                for unit in Unit.objects.select_related("kind"):
+                    self._units_by_id[unit.pk] = unit
+                    for label in filter(None, (unit.name, unit.short_name)):
+                        self._add(label, unit.pk)
+                for alias in UnitAlias.objects.all():
+                    self._add(alias.name, alias.unit_id)
+        return [self._units_by_id[pk] for pk in self._directory.resolve(name) or [] if pk in self._units_by_id]
+
+    def _add(self, label: str, unit_id: int) -> None:
+        # A province's documents name its bodies with or without "tỉnh".
+        self._directory.add(label, unit_id)
+        if _OWNER.search(label):
+            self._directory.add(_OWNER.sub("", label), unit_id)
 
     def named(self, key: str) -> list[Unit]:
         """Units whose name or one of whose aliases is ``key``."""
@@ -131,7 +172,17 @@ class BodyResolver:
         return self._cache[key]
 
     def resolve_all(self, names: list[str]) -> list[Resolution]:
-        return [self.resolve(name) for name in names if name and name.strip()]
+        """Each name resolved; a list the extractor left whole ("Thường trực Tỉnh
+        ủy, Ban Thường vụ Tỉnh ủy") is split into its bodies when it fails whole."""
+        resolutions = []
+        for name in filter(lambda name: name and name.strip(), names):
+            resolution = self.resolve(name)
+            parts = split_bodies(name) if not resolution.resolved else []
+            if len(parts) > 1:
+                resolutions += [self.resolve(part) for part in parts]
+            else:
+                resolutions.append(resolution)
+        return resolutions
 
     def resolve_header(self, block: str) -> Resolution:
         """A header block names the superior first ("ĐẢNG BỘ HUYỆN YÊN THẾ ĐẢNG ỦY
@@ -155,13 +206,14 @@ class BodyResolver:
                 resolution = method(name, candidate)
                 if resolution is not None:
                     return resolution
-        return Resolution(name)
+        unit = nearest(self._valid(self.names.spelled(name)), self.near)
+        return Resolution(name, [unit], via="spelling") if unit else Resolution(name)
 
     def _from_mapping(self, name: str, mapping: BodyMapping) -> Resolution:
         if mapping.not_a_body:
             return Resolution(name, via="mapping", not_a_body=True)
         if mapping.group_id:
-            return Resolution(name, list(mapping.group.members(self.day)), mapping.group, via="mapping")
+            return Resolution(name, self.names.members(mapping.group, self.day), mapping.group, via="mapping")
         return Resolution(name, [mapping.unit], via="mapping")
 
     def _valid(self, units: list[Unit]) -> list[Unit]:
@@ -174,7 +226,7 @@ class BodyResolver:
     def _by_group(self, name: str, key: str) -> Resolution | None:
         for group, keys in self.names.groups:
             if key in keys:
-                return Resolution(name, list(group.members(self.day)), group, via="group")
+                return Resolution(name, self.names.members(group, self.day), group, via="group")
         return None
 
     def _by_plural(self, name: str, key: str) -> Resolution | None:
@@ -191,7 +243,7 @@ class BodyResolver:
             anchor = named[0] if len(named) == 1 else None
         if anchor is None:
             return None
-        children = list(Unit.objects.valid_on(self.day).filter(parent=anchor).select_related("kind").vietnamese_order())
+        children = self.names.children(anchor, self.day)
         members: dict[int, Unit] = {}
         head = ""
         for part in (part.strip() for part in _AND.split(match["kinds"])):

@@ -7,7 +7,7 @@ policy, so a calendar shows only what its user may see.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -24,17 +24,24 @@ from ..periods import first_occurrence, occurrences
 
 @dataclass(frozen=True)
 class Obligation:
+    """One thing due on one day, for one or more units (a duty given to every
+    district is one line, not ten)."""
+
     day: datetime.date
     kind: str  # plan, report, task, target, so_ket, tong_ket
     label: str
     title: str
-    unit: Unit | None
+    units: tuple[Unit, ...]
     document: Document
     uid: str
 
     @property
     def url(self) -> str:
         return self.document.get_absolute_url()
+
+    @property
+    def unit_names(self) -> str:
+        return ", ".join(unit.display_name for unit in self.units)
 
 
 TASK_LABELS = {
@@ -81,15 +88,30 @@ def obligations(policy: AccessPolicy, start: datetime.date, end: datetime.date,
         if task.recurrence and task.kind != Task.Kind.PLAN:
             kind, label = "report", _("Báo cáo định kỳ")
         for day in _dates(task, task.document, start, end, task.completed_on if not task.recurrence else None):
-            found.append(Obligation(day, kind, label, task.title, task.lead_unit, task.document, f"task-{task.pk}-{day:%Y%m%d}"))
+            found.append(Obligation(day, kind, label, task.title, (task.lead_unit,), task.document,
+                                    f"task-{task.pk}-{day:%Y%m%d}"))
     for indicator in indicators.select_related("document", "owner_unit"):
         found.append(Obligation(indicator.due_date, "target", _("Chỉ tiêu đến hạn"), indicator.name,
-                                indicator.owner_unit, indicator.document, f"indicator-{indicator.pk}"))
+                                (indicator.owner_unit,), indicator.document, f"indicator-{indicator.pk}"))
     for review in reviews.select_related("document", "unit"):
         for day in _dates(review, review.document, start, end):
             found.append(Obligation(day, review.kind, review.get_kind_display(), str(review.document),
-                                    review.unit, review.document, f"review-{review.pk}-{day:%Y%m%d}"))
-    return sorted(found, key=lambda item: (item.day, item.kind, item.title))
+                                    (review.unit,), review.document, f"review-{review.pk}-{day:%Y%m%d}"))
+    return merged(found)
+
+
+def merged(found: list[Obligation]) -> list[Obligation]:
+    """One line per thing due on a day, with every unit that owes it; its id is
+    the first record's, so a calendar app recognises it on the next refresh."""
+    lines: dict[tuple, Obligation] = {}
+    for item in sorted(found, key=lambda item: item.uid):
+        key = (item.day, item.kind, item.title, item.document.pk)
+        if key in lines:
+            first = lines[key]
+            lines[key] = replace(first, units=first.units + item.units)
+        else:
+            lines[key] = item
+    return sorted(lines.values(), key=lambda item: (item.day, item.kind, item.title))
 
 
 def month_bounds(month: str | None, today: datetime.date) -> tuple[datetime.date, datetime.date]:

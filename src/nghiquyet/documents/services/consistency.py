@@ -1,9 +1,10 @@
 """Find figures that disagree across the register, or do not add up.
 
-1. The same indicator (its folded name and unit, and the same scope) given
-   different values for the same deadline in different documents (hospital
-   beds 31,7 vs 34,5 per 10,000 people), or the same value with different
-   deadlines.
+1. The same indicator (the same head words and most other words of its
+   name, the same scope and unit) given different values for the same
+   deadline (hospital beds 31,7 vs 34,5 per 10,000 people; certified trained
+   labour 25,1% vs 27%), or the same value with different deadlines in
+   different documents.
 2. Shares that should make a whole: a structure ("Cơ cấu kinh tế: Công
    nghiệp - xây dựng 68,4%; Dịch vụ 20,6%; ...", or parallel "lĩnh vực ..."
    shares) must sum to 100%; parts listed after a total ("..., trong đó ...",
@@ -18,24 +19,29 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from nghiquyet.text.normalize import fold
+from nghiquyet.text.normalize import fold, match_key, nfc
 
 from ..models import Document, ExtractedItem
 from ..numbers import NUMBER_PATTERN, format_number, parse_number
 
-SIMILAR = 0.6  # Jaccard similarity of indicator words that counts as "the same indicator"
+SIMILAR = 0.5  # Jaccard similarity of indicator words that, with the same head, makes "the same indicator"
 TOLERANCE = Decimal("0.5")  # rounding slack when shares are summed (percentage points)
 
-# Words that do not tell indicators apart ("tỷ lệ", "số", "đạt" ...), folded.
-_FILLER = {"ty", "le", "so", "dat", "tren", "duoi", "khoang", "cua", "cac", "nhung", "muc", "phan", "dau",
-           "tong", "toan", "tinh", "nam", "den", "bq", "binh", "quan", "hang", "it", "nhat", "toi", "thieu"}
+# Words that do not tell indicators apart ("tỷ lệ", "số", "đạt" ...), as match keys.
+_FILLER = frozenset(match_key(word) for word in (
+    "số tỷ lệ đạt trên dưới khoảng của các những phấn đấu tổng toàn tỉnh năm đến bình quân hằng hàng "
+    "ít nhất tối thiểu từ trở lên có được và"
+).split())
+# "giường bệnh/1 vạn dân" = "giường bệnh/10.000 dân" = "giường bệnh/vạn dân"
+_PER_TEN_THOUSAND = re.compile(r"\b(?:1\s+vạn|10\.?000)\b")
+_WORDS = re.compile(r"\w+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PARENTHESES = re.compile(r"\([^)]*\)")
-_PER_TEN_THOUSAND = re.compile(r"\b(?:1|10\.000|10000)\s+van\b|\b10\.000\b")
-_WORDS = re.compile(r"[a-z]+")
 _NUMBER = NUMBER_PATTERN
 _SHARE = re.compile(rf"(?P<label>[^;:%]*?)\s*(?:khoảng|đạt|chiếm)?\s*(?P<value>{_NUMBER})\s*%")
 _STRUCTURE = re.compile(r"(?:cơ cấu|tỷ trọng)[^.;:]{0,60}:\s*", re.IGNORECASE)
@@ -65,23 +71,59 @@ class Finding:
 # -- the same indicator, different figures ---------------------------------------------------
 
 
-def indicator_words(item: ExtractedItem) -> frozenset[str]:
-    text = fold(_PARENTHESES.sub(" ", item.fields.get("indicator") or ""))
-    unit = fold(item.fields.get("unit") or "")
-    text = _PER_TEN_THOUSAND.sub(" van ", f"{text} {unit}")
-    return frozenset(word for word in _WORDS.findall(text) if word not in _FILLER)
+@dataclass(frozen=True)
+class Signature:
+    """What makes two targets "the same indicator": its words (the first two
+    of them, its head, in order), its scope and its unit of measure."""
+
+    words: frozenset[str]
+    head: tuple[str, ...]
+    scope: str
+    unit: frozenset[str]
+    percent: bool
+
+    @classmethod
+    def of(cls, item: ExtractedItem) -> "Signature":
+        unit = (item.fields.get("unit") or "").strip()
+        words = _words(_PARENTHESES.sub(" ", item.fields.get("indicator") or ""))
+        return cls(
+            words=frozenset(words) | frozenset(_words(unit)),
+            head=tuple(words[:2]),
+            scope=fold(item.fields.get("scope") or ""),
+            unit=frozenset(_words(unit)),
+            percent=unit in ("%", "‰"),
+        )
+
+    def matches(self, other: "Signature") -> bool:
+        if len(self.head) < 2 or (self.head, self.scope, self.percent) != (other.head, other.scope, other.percent):
+            return False
+        # Units agree when one names the other ("giường" and "giường bệnh"), or neither has one.
+        if not (self.unit <= other.unit or other.unit <= self.unit):
+            return False
+        # "lao động qua đào tạo có văn bằng, chứng chỉ" is a narrower indicator than
+        # "lao động qua đào tạo", not the same one.
+        narrower = len(self.words - other.words) >= 2 and not other.words - self.words
+        broader = len(other.words - self.words) >= 2 and not self.words - other.words
+        return not (narrower or broader) and similarity(self.words, other.words) >= SIMILAR
+
+
+def _words(text: str) -> list[str]:
+    """Content words in order, each as its match key, without years and filler."""
+    text = _PER_TEN_THOUSAND.sub("vạn", nfc(text).lower())
+    keys = (match_key(word) for word in _WORDS.findall(text))
+    return [key for key in keys if key not in _FILLER and not _YEAR.fullmatch(key)]
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _figure(fields: dict) -> tuple:
     return (fields.get("value"), fields.get("value_max"))
 
 
-def _when(fields: dict) -> tuple:
-    return (fields.get("deadline"), fields.get("recurrence"))
+def _deadline(fields: dict) -> tuple:
+    return (fields.get("deadline"),)
 
 
 def _figure_label(fields: dict) -> str:
@@ -93,58 +135,67 @@ def _figure_label(fields: dict) -> str:
     return f"{value}{'' if unit == '%' else ' '}{unit} ({when})"
 
 
+def indicator_groups(items: list[ExtractedItem]) -> list[list[ExtractedItem]]:
+    """Items grouped by indicator: an item joins a group only when it matches
+    every member, so a chain of near-matches cannot pull two indicators together."""
+    signatures = [Signature.of(item) for item in items]
+    by_head: dict[tuple, list[list[int]]] = defaultdict(list)
+    for position, signature in enumerate(signatures):
+        groups = by_head[signature.head]
+        home = next((group for group in groups if all(signatures[m].matches(signature) for m in group)), None)
+        if home is None:
+            home = []
+            groups.append(home)
+        home.append(position)
+    return [[items[position] for position in group] for groups in by_head.values() for group in groups]
+
+
 def indicator_conflicts(items: list[ExtractedItem]) -> list[Finding]:
-    """Clusters of the same indicator whose figures disagree between documents."""
-    words = [indicator_words(item) for item in items]
-    scope = [fold(item.fields.get("scope") or "") for item in items]
-    percent = [(item.fields.get("unit") or "").strip() == "%" for item in items]
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, item_words in enumerate(words):
-        for word in item_words:
-            index[word].append(position)
-    parent = list(range(len(items)))
+    """The same indicator with different figures (or deadlines)."""
+    return [finding for group in indicator_groups(items) if len(group) > 1 for finding in _disagreements(group)]
 
-    def root(position: int) -> int:
-        while parent[position] != position:
-            parent[position] = parent[parent[position]]
-            position = parent[position]
-        return position
 
-    for position, item_words in enumerate(words):
-        candidates = {other for word in item_words for other in index[word] if other > position}
-        for other in candidates:
-            if (scope[position], percent[position]) != (scope[other], percent[other]):
-                continue
-            if similarity(item_words, words[other]) >= SIMILAR:
-                parent[root(other)] = root(position)
-    clusters: dict[int, list[ExtractedItem]] = defaultdict(list)
-    for position, item in enumerate(items):
-        clusters[root(position)].append(item)
+def _disagreements(group: list[ExtractedItem]) -> list[Finding]:
+    """For one deadline, different figures (in two documents, or in two parts
+    of one: 003 gives hospital beds as 31,7 and 34,5 in one programme); for one
+    figure, different deadlines in documents that never say the other's (a
+    document listing a yearly target under both its 2025 and 2030 goals
+    agrees with one giving it for 2025)."""
     findings = []
-    for cluster in clusters.values():
-        if len({item.document_id for item in cluster}) > 1:
-            findings += _disagreements(cluster)
+    name = group[0].fields.get("indicator") or group[0].quote[:80]
+    # A figure without a deadline neither conflicts nor agrees on deadlines.
+    dated = [item for item in group if item.fields.get("deadline") and item.fields.get("value") is not None]
+    for members in _grouped(dated, _deadline).values():
+        if any(_figure(a.fields) != _figure(b.fields) and _place(a) != _place(b) for a, b in combinations(members, 2)):
+            findings.append(_finding("value", _("Cùng chỉ tiêu, cùng thời hạn nhưng khác giá trị"), name, members))
+    for members in _grouped(dated, _figure).values():
+        said: dict[int, set] = defaultdict(set)
+        for item in members:
+            said[item.document_id].add(_deadline(item.fields))
+        if any(not a & b for a, b in combinations(said.values(), 2)):
+            findings.append(_finding("deadline", _("Cùng chỉ tiêu, cùng giá trị nhưng khác thời hạn"), name, members))
     return findings
 
 
-def _disagreements(cluster: list[ExtractedItem]) -> list[Finding]:
-    findings = []
-    name = cluster[0].fields.get("indicator") or cluster[0].quote[:80]
-    for key, grouping, other, kind, title in (
-        (_when, "deadline", _figure, "value", _("Cùng chỉ tiêu, cùng thời hạn nhưng khác giá trị")),
-        (_figure, "value", _when, "deadline", _("Cùng chỉ tiêu, cùng giá trị nhưng khác thời hạn")),
-    ):
-        groups: dict[tuple, list[ExtractedItem]] = defaultdict(list)
-        for item in cluster:
-            if key(item.fields) != (None, None):
-                groups[key(item.fields)].append(item)
-        for members in groups.values():
-            documents = {item.document_id for item in members}
-            if len(documents) > 1 and len({other(item.fields) for item in members}) > 1:
-                findings.append(Finding(kind, title, name, [
-                    Entry(item.document, item.line, item.quote, _figure_label(item.fields)) for item in members
-                ]))
-    return findings
+def _place(item: ExtractedItem) -> tuple[int, int]:
+    """The document and its top-level part ("II. MỤC TIÊU") an item stands in.
+    Two figures of one part are usually a list whose scopes the extractor
+    did not tell apart; two parts giving different figures contradict."""
+    part = next((index for index, node in enumerate(item.document.outline)
+                 if node.get("start", 0) <= item.start < node.get("end", 0)), -1)
+    return item.document_id, part
+
+
+def _grouped(items: list[ExtractedItem], key) -> dict[tuple, list[ExtractedItem]]:
+    groups: dict[tuple, list[ExtractedItem]] = defaultdict(list)
+    for item in items:
+        groups[key(item.fields)].append(item)
+    return groups
+
+
+def _finding(kind: str, title: str, name: str, members: list[ExtractedItem]) -> Finding:
+    return Finding(kind, title, name, [Entry(item.document, item.line, item.quote, _figure_label(item.fields))
+                                       for item in members])
 
 
 # -- figures that do not add up --------------------------------------------------------------
@@ -242,6 +293,7 @@ def check(documents) -> list[Finding]:
         ExtractedItem.objects.filter(document__in=documents, type=ExtractedItem.Type.TARGET)
         .exclude(status=ExtractedItem.Status.REJECTED)
         .select_related("document")
+        .defer("document__text", "document__anchors", "document__folded", "document__warnings")
         .order_by("document__issued_on", "document_id", "start")
     )
     findings = indicator_conflicts(items)

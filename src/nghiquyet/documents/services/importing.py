@@ -257,29 +257,40 @@ class Importer:
     # -- references ------------------------------------------------------
 
     def store_references(self, document: Document, parsed: ParsedDocument) -> None:
-        previous = set(document.references.exclude(to_document=None).values_list("to_document", flat=True))
-        document.references.all().delete()
+        """The document's references as read now; unchanged ones are kept as they are."""
+        previous = {ref.mention_key(): ref for ref in document.references.all()}
+        cited_before = {ref.to_document_id for ref in previous.values() if ref.to_document_id}
         for mention in parsed.references:
             cited = cited_document(mention, document)
-            Reference.objects.create(
-                from_document=document, to_document=cited, relation=mention.relation
-                if mention.relation in Reference.Relation.values else Reference.Relation.TRICH_DAN,
-                symbol=(mention.symbol or "")[:100], issued_on=mention.issued_on,
-                kind=mention.kind if mention.kind in Kind.values else "", title=mention.title or "",
-                line=mention.line, quote=mention.quote, start=mention.start, end=mention.end,
-            )
+            relation = mention.relation if mention.relation in Reference.Relation.values else Reference.Relation.TRICH_DAN
+            reference = previous.pop((mention.symbol or "", mention.issued_on, relation, mention.start, mention.end), None)
+            if reference is None:
+                Reference.objects.create(
+                    from_document=document, to_document=cited, relation=relation,
+                    symbol=(mention.symbol or "")[:100], issued_on=mention.issued_on,
+                    kind=mention.kind if mention.kind in Kind.values else "", title=mention.title or "",
+                    line=mention.line, quote=mention.quote, start=mention.start, end=mention.end,
+                )
+            elif reference.to_document_id != (cited.pk if cited else None):
+                reference.to_document = cited
+                reference.save()
             if cited is not None:
-                apply_relation(document, cited, mention.relation)
-        drop_orphan_placeholders(previous)
+                apply_relation(document, cited, relation)
+        for reference in previous.values():
+            reference.delete()
+        drop_orphan_placeholders(cited_before)
 
     # -- extracted items -------------------------------------------------
 
     def store_items(self, document: Document, parsed: ParsedDocument, resolver: BodyResolver) -> None:
-        kept = list(document.items.exclude(status=ExtractedItem.Status.PROPOSED))
-        document.items.filter(status=ExtractedItem.Status.PROPOSED).delete()
-        reviewed = {(item.type, fold(item.quote)) for item in kept}
-        for item in kept:
-            realign(item, document)
+        """Items as extracted now. Reviewed ones stay (moved to where their quote
+        now is) and are not proposed again; unchanged proposals are kept."""
+        items = list(document.items.all())
+        reviewed = {(item.type, fold(item.quote)) for item in items if item.status != ExtractedItem.Status.PROPOSED}
+        for item in items:
+            if item.status != ExtractedItem.Status.PROPOSED:
+                realign(item, document)
+        proposed = {item.content_key(): item for item in items if item.status == ExtractedItem.Status.PROPOSED}
         for item_type, attribute in ITEM_LISTS:
             for found in getattr(parsed, attribute):
                 data = found.to_json()
@@ -290,7 +301,13 @@ class Importer:
                     document=document, type=item_type, fields=data, start=found.start, end=found.end,
                     line=line, quote=quote, confidence=found.confidence,
                 )
-                resolve_item_bodies(item, resolver)
+                same = proposed.pop(item.content_key(), None)
+                if same is None:
+                    resolve_item_bodies(item, resolver)
+                elif same.unresolved:  # the tree or the mappings may name them now
+                    resolve_item_bodies(same, resolver)
+        for item in proposed.values():
+            item.delete()
 
 
 def _max_length(field_name: str) -> int:
@@ -328,10 +345,10 @@ def resolve_item_bodies(item: ExtractedItem, resolver: BodyResolver) -> None:
                 if not resolution.resolved:
                     unresolved.append(resolution.name)
         if item.fields.get("report_to"):
-            resolution = resolver.resolve(item.fields["report_to"])
-            report_to = resolution.units[0] if len(resolution.units) == 1 else None
-            if not resolution.resolved:
-                unresolved.append(resolution.name)
+            resolutions = resolver.resolve_all([item.fields["report_to"]])
+            units = {unit.pk: unit for resolution in resolutions for unit in resolution.units}
+            report_to = next(iter(units.values())) if len(units) == 1 else None
+            unresolved += [resolution.name for resolution in resolutions if not resolution.resolved]
     item.report_to_unit = report_to
     item.set_unresolved(unresolved)
     fresh = item._state.adding

@@ -27,7 +27,7 @@ FEED_FUTURE = datetime.timedelta(days=2 * 365)
 
 
 def consistency_check(request):
-    documents = policy_for(request).scope(Document.objects.real())
+    documents = Document.objects.real().readable_by(policy_for(request))
     findings = consistency.check(documents)
     return render(request, "documents/consistency.html", {"findings": findings, "checked": documents.count()})
 
@@ -62,7 +62,7 @@ def calendar_export(request):
     policy, form, start, end = _calendar_window(request)
     entries = obligations(policy, start, end, form.chosen_unit())
     headers = [_("Ngày đến hạn"), _("Loại"), _("Nội dung"), _("Đơn vị"), _("Văn bản")]
-    rows = ([entry.day, entry.label, entry.title, str(entry.unit or ""), str(entry.document)] for entry in entries)
+    rows = ([entry.day, entry.label, entry.title, entry.unit_names, str(entry.document)] for entry in entries)
     return xlsx_response(f"lich-cong-viec-{start:%Y-%m}.xlsx", _("Lịch công việc"), headers, rows)
 
 
@@ -98,7 +98,7 @@ def calendar_feed(request, token):
         event.add("summary", f"[{item.label}] {item.title}")
         event.add("dtstart", item.day)
         event.add("dtend", item.day + datetime.timedelta(days=1))
-        event.add("description", f"{item.document}\n{item.unit or ''}".strip())
+        event.add("description", f"{item.document}\n{item.unit_names}".strip())
         event.add("url", request.build_absolute_uri(item.url))
         event.add("dtstamp", timezone.now())
         feed.add_component(event)

@@ -26,7 +26,7 @@ EXPORT_LIMIT = 20000
 
 def filtered_documents(request):
     policy = policy_for(request)
-    documents = policy.scope(Document.objects.real())
+    documents = Document.objects.real().readable_by(policy).listing()
     form = RegisterFilterForm(request.GET or None, policy, documents)
     if form.is_bound and form.is_valid():
         documents = form.filter(documents)
