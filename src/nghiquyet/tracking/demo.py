@@ -37,6 +37,8 @@ from .services.reminders import send_reminders
 from .services.reporting import periods_between
 
 SEED = "nghiquyet-demo"
+# Deadlines of the tasks handed down, in days from today: overdue, due soon, within the deadline.
+HAND_DOWN_DAYS = (-20, 4, 30, 6, 75)
 CASCADED_KINDS = (Kind.NGHI_QUYET, Kind.CHI_THI, Kind.KET_LUAN, Kind.CHUONG_TRINH, Kind.KE_HOACH)
 FIRST_YEAR = 2021
 MAX_REPORTERS = 8  # reporting units per indicator given values
@@ -83,6 +85,15 @@ def rng(*key) -> random.Random:
     return random.Random(":".join([SEED, *map(str, key)]))
 
 
+def name_of(document: Document) -> str:
+    """What a document is, in words that do not change between databases (no ids)."""
+    return f"{document.symbol}|{document.issued_on}|{document.title[:60]}"
+
+
+# Orders that do not depend on ids either.
+BY_DOCUMENT = ("document__symbol", "document__issued_on", "document__title")
+
+
 def moment(day: datetime.date) -> datetime.datetime:
     """Nine in the morning of ``day``, as reports are filed in office hours."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
@@ -99,8 +110,8 @@ def load(command, options) -> None:
     policy = AccessPolicy(user)
     cascaded = cascade_documents(policy)
     filed = file_plans(policy, today)
-    reported = report_progress(user, today)
     handed_down = hand_down(user, today)
+    reported = report_progress(user, today)
     values = report_values(user, today)
     summary = send_reminders(today)
     command.stdout.write(
@@ -118,9 +129,9 @@ def cascade_documents(policy: AccessPolicy) -> int:
     documents = (Document.objects.real().filter(secret=False, issuer_unit__isnull=False, kind__in=CASCADED_KINDS,
                                                 source_file__isnull=False)
                  .exclude(tasks__kind=Task.Kind.PLAN).select_related("issuer_unit"))
-    for document in documents.order_by("identity_key"):
+    for document in documents.order_by("symbol", "issued_on", "title"):
         units = committees_below(document.issuer_unit)
-        if not units or rng("cascade", document.identity_key).random() < 0.15:
+        if not units or rng("cascade", name_of(document)).random() < 0.15:
             continue
         due = cascade.default_due_period(document) or months_after(document.issued_on, 2)
         cascade.assign(document, units, due, policy)
@@ -147,7 +158,7 @@ def months_after(day: datetime.date | None, months: int) -> str:
 def file_plans(policy: AccessPolicy, today: datetime.date) -> int:
     filed = 0
     obligations = PlanObligation.objects.filter(plan_document=None).select_related("document", "lead_unit")
-    for obligation in obligations.order_by("document__identity_key", "lead_unit__code"):
+    for obligation in obligations.order_by(*BY_DOCUMENT, "lead_unit__code"):
         plan = corpus_plan(obligation) or invented_plan(obligation, today)
         if plan is not None:
             plans.attach(obligation, plan, policy)
@@ -165,7 +176,7 @@ def corpus_plan(obligation: PlanObligation) -> Document | None:
 
 def invented_plan(obligation: PlanObligation, today: datetime.date) -> Document | None:
     """Most units filed on time, some late, some not at all (yet)."""
-    draw = rng("plan", obligation.document.identity_key, obligation.lead_unit.code)
+    draw = rng("plan", name_of(obligation.document), obligation.lead_unit.code)
     fate = draw.random()
     due = obligation.due_date or ((obligation.document.issued_on or today) + datetime.timedelta(days=60))
     if fate < 0.6:
@@ -220,8 +231,8 @@ def author_for(unit, fallback):
 def report_progress(user, today: datetime.date) -> int:
     count = 0
     tasks = Task.objects.work().filter(updates=None, parent=None).select_related("document", "lead_unit")
-    for task in tasks.order_by("document__identity_key", "lead_unit__code", "title"):
-        draw = rng("task", task.document.identity_key, task.lead_unit.code, task.title)
+    for task in tasks.order_by(*BY_DOCUMENT, "lead_unit__code", "title"):
+        draw = rng("task", name_of(task.document), task.lead_unit.code, task.title)
         author = author_for(task.lead_unit, user)
         count += report_yearly(task, draw, author, today) if task.repeats else report_once(task, draw, author, today)
     return count
@@ -289,10 +300,9 @@ def hand_down(user, today: datetime.date) -> int:
     created = 0
     parents = Task.objects.work().filter(subtasks=None, parent=None, lead_unit__children__isnull=False,
                                          lead_unit__depth__gte=2, completed_on=None).distinct()
-    for parent in parents.select_related("lead_unit", "document").order_by("lead_unit__code", "title")[:6]:
-        draw = rng("subtasks", parent.document.identity_key, parent.lead_unit.code, parent.title)
+    for parent in parents.select_related("lead_unit", "document").order_by("lead_unit__code", "title", *BY_DOCUMENT)[:6]:
         for child in parent.lead_unit.children.current().order_by("code")[:3]:
-            due = today + datetime.timedelta(days=draw.choice([-20, 4, 6, 30, 75]))
+            due = today + datetime.timedelta(days=HAND_DOWN_DAYS[created % len(HAND_DOWN_DAYS)])
             Task.objects.create(
                 document=parent.document, parent=parent, title=parent.title, action=parent.action, lead_unit=child,
                 due_period=due.isoformat(), report_to_unit=parent.lead_unit, report_to=parent.lead_unit.name[:255],
@@ -310,11 +320,11 @@ def report_values(user, today: datetime.date) -> int:
     reporters = reporting_units(indicators)
     count = 0
     for indicator in indicators:
-        draw = rng("indicator", indicator.document.identity_key, indicator.name, indicator.due_period)
+        draw = rng("indicator", name_of(indicator.document), indicator.name, indicator.due_period)
         if draw.random() < 0.2:
             continue  # no figures yet
         for unit in reporters[indicator.pk][:MAX_REPORTERS]:
-            count += report_series(indicator, unit, rng("values", indicator.document.identity_key, indicator.name,
+            count += report_series(indicator, unit, rng("values", name_of(indicator.document), indicator.name,
                                                         unit.code), user, today)
     return count
 
