@@ -73,6 +73,8 @@ from .models import AccessGrant, Membership, Role, Unit, ancestor_ids, subtree_q
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 MANAGERS = {Role.ADMINISTRATOR, Role.LEADER, Role.TRACKING_OFFICER}
+# Who reports progress and indicator values: the managers and the unit's reporters.
+REPORTERS = frozenset(MANAGERS | {Role.REPORTER})
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,16 @@ RULES: dict[str, Rule] = {
     "documents.ImportJob": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
     "documents.CalendarToken": Rule(unit="user__memberships__unit", change_roles=ADMINISTRATORS),
     "tracking.Task": Rule(unit="lead_unit", also_units=("partner_units",), secret="document__secret"),
+    "tracking.PlanObligation": Rule(unit="lead_unit", secret="document__secret"),
+    "tracking.ProgressUpdate": Rule(unit="task__lead_unit", also_units=("task__partner_units",),
+                                    secret="task__document__secret", change_roles=REPORTERS),
+    "tracking.Evidence": Rule(unit="update__task__lead_unit", also_units=("update__task__partner_units",),
+                              secret="update__task__document__secret", change_roles=REPORTERS),
     "tracking.Indicator": Rule(unit="owner_unit", downward=True, secret="document__secret"),
+    "tracking.IndicatorValue": Rule(unit="unit", secret="indicator__document__secret", change_roles=REPORTERS),
+    # A user's notices are read and marked read by that user only (views filter
+    # by user); the rule keeps them inside the tree and secret ones behind clearance.
+    "tracking.Notice": Rule(unit="unit", secret="secret"),
     "reviews.ReviewMilestone": Rule(unit="unit", downward=True, secret="document__secret"),
 }
 
