@@ -166,6 +166,23 @@ def crosses_many(model: type[Model], lookup: str) -> bool:
     return False
 
 
+def semi_join(model: type[Model], lookup: str, condition: Q) -> Q:
+    """``condition`` as ``pk IN (SELECT pk ...)`` when ``lookup`` crosses a to-many
+    relation: a join there would repeat rows and need a costly DISTINCT."""
+    if not crosses_many(model, lookup):
+        return condition
+    return Q(pk__in=model._default_manager.filter(condition).values("pk"))
+
+
+def addressed_to_q(prefix: str, unit_ids: list[int]) -> Q:
+    """Documents (at ``prefix``) addressed to one of ``unit_ids``, as a semi-join."""
+    if not unit_ids:
+        return Q(pk__in=[])
+    document = apps.get_model("documents", "Document")
+    addressed = document._default_manager.filter(recipient_units__in=unit_ids).values("pk")
+    return Q(**{f"{prefix}pk__in": addressed})
+
+
 def follow(obj, lookup: str) -> list:
     """The objects reached from ``obj`` along ``lookup``, through to-many relations too."""
     objects = [obj]
@@ -289,7 +306,7 @@ class AccessPolicy:
         prefix = unit_prefix(lookup)
         issuer = f"{prefix}issuer_unit"
         reach = self.units_q(issuer) | self.units_above_q(issuer)
-        reach |= Q(**{f"{prefix}recipient_units__in": [u.pk for u in self.home_units]})
+        reach |= addressed_to_q(prefix, [u.pk for u in self.home_units])
         outside_tree = Q(**{f"{issuer}__isnull": True})
         if self.home_units:
             reach |= outside_tree
@@ -298,7 +315,7 @@ class AccessPolicy:
         cleared = Q(**{f"{prefix}secret": True}) & (
             self.cleared_units_q(issuer)
             | Q(**{f"{prefix}issuer_unit__in": cleared_ancestors})
-            | Q(**{f"{prefix}recipient_units__in": [m.unit_id for m in self.memberships if m.secret_clearance]})
+            | addressed_to_q(prefix, [m.unit_id for m in self.memberships if m.secret_clearance])
             | (outside_tree if cleared_ancestors else Q(pk__in=[]))
         )
         return open_documents | cleared
@@ -310,29 +327,22 @@ class AccessPolicy:
         rule = rule_for(model)
         if rule.document is not None:
             return self.document_q(rule.document)
-        visible = self.units_q(rule.unit)
+        visible = semi_join(model, rule.unit, self.units_q(rule.unit))
         if rule.downward:
-            visible |= self.units_above_q(rule.unit)
+            visible |= semi_join(model, rule.unit, self.units_above_q(rule.unit))
         for lookup in rule.also_units:
-            visible |= self.units_q(lookup)
+            visible |= semi_join(model, lookup, self.units_q(lookup))
         if rule.secret:
-            visible &= Q(**{rule.secret: False}) | self.cleared_units_q(rule.unit)
+            visible &= Q(**{rule.secret: False}) | semi_join(model, rule.unit, self.cleared_units_q(rule.unit))
         return visible
 
     def scope(self, queryset: QuerySet) -> QuerySet:
-        """Only the rows of ``queryset`` this user may read."""
+        """Only the rows of ``queryset`` this user may read (never repeated)."""
         if self.is_superuser:
             return queryset
         if not self.user.is_authenticated:
             return queryset.none()
-        model = queryset.model
-        queryset = queryset.filter(self.read_q(model))
-        rule = rule_for(model)
-        # Lookups through to-many relations can repeat rows.
-        lookups = [rule.unit, *rule.also_units]
-        if rule.document is not None or any(crosses_many(model, lookup) for lookup in lookups):
-            return queryset.distinct()
-        return queryset
+        return queryset.filter(self.read_q(queryset.model))
 
     def can_view(self, obj: Model) -> bool:
         return self.scope(type(obj)._default_manager.filter(pk=obj.pk)).exists()

@@ -9,6 +9,8 @@ REDIS_URL       redis://...: enables Celery workers and the Redis cache (server 
 EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 EMAIL_USE_SSL, DEFAULT_FROM_EMAIL
 NGHIQUYET_VAR_DIR   where the SQLite database, uploads and the generated key live
+NGHIQUYET_SITE_URL  the site's address, for links in e-mails
+NGHIQUYET_DUE_SOON_DAYS  days before a deadline when "due soon" warnings start
 """
 
 import os
@@ -260,6 +262,8 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
 # Days before a deadline when "due soon" warnings start.
 NGHIQUYET_DUE_SOON_DAYS = int(os.environ.get("NGHIQUYET_DUE_SOON_DAYS", "7"))
+# The address users reach the site at, for links in e-mails ("https://nghiquyet.example.vn").
+NGHIQUYET_SITE_URL = os.environ.get("NGHIQUYET_SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -144,7 +144,7 @@ class Reminders:
             self.summary.emailed += 1
 
     def email(self, notice: Notice) -> bool:
-        link = getattr(settings, "NGHIQUYET_SITE_URL", "").rstrip("/") + notice.url
+        link = settings.NGHIQUYET_SITE_URL.rstrip("/") + notice.url
         body = f"{notice.message}\n\n{_('Xem chi tiết')}: {link}\n"
         try:
             send_mail(f"[{_('Nghị Quyết')}] {notice.title}", body, None, [notice.user.email])
