@@ -187,3 +187,52 @@ def test_results_of_a_period_over_are_not_targets():
     targets = [(t.value, t.comparator, t.deadline) for t in _read(CONCLUSION, CONCLUSION_HEADER).targets]
     # the first half of the year is over in August: 62%, 85 and 56,7% are results
     assert targets == [(150, "gt", "2025-12"), (95, "eq", "2025-11-30")]
+
+
+DIRECTIVE_HEADER = DISTRICT_HEADER.replace("08-CTr/HU", "15-CT/HU").replace(
+    "ngày 10 tháng 3 năm 2025", "ngày 20 tháng 2 năm 2025").replace("NGHỊ QUYẾT", "CHỈ THỊ").replace(
+    "CỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ\nvề xây dựng nông thôn mới nâng cao giai đoạn 2025 - 2027",
+    "CỦA BAN THƯỜNG VỤ HUYỆN ỦY\nvề tăng cường công tác phát triển đảng viên")
+
+DIRECTIVE = """
+Những năm qua, công tác phát triển đảng viên có nhiều chuyển biến, bình quân mỗi
+năm kết nạp 220 đảng viên. Để phấn đấu mỗi năm kết nạp từ 250 đảng viên trở lên,
+Ban Thường vụ Huyện ủy yêu cầu các cấp ủy, tổ chức đảng thực hiện tốt một số
+nội dung sau:
+1. Các cấp ủy, tổ chức đảng quán triệt sâu sắc quan điểm, mục tiêu phát triển
+đảng viên. Phấn đấu đến cuối năm 2026, 100% thôn, tổ dân phố có chi bộ.
+2. Giao Ban Tổ chức, Ban Tuyên giáo và Văn phòng Huyện ủy theo chức năng,
+nhiệm vụ tham mưu Ban Thường vụ Huyện ủy triển khai Chỉ thị, xong trong
+tháng 3/2025.
+3. Đảng ủy các xã, thị trấn:
+Xây dựng nghị quyết chuyên đề về phát triển đảng viên, hoàn thành trước ngày
+31/3/2025.
+Chỉ đạo các chi bộ rà soát nguồn kết nạp, giao chỉ tiêu cụ thể cho từng chi bộ.
+4. Bí thư chi bộ các thôn chịu trách nhiệm trực tiếp về công tác tạo nguồn
+kết nạp đảng viên ở thôn.
+5. Ban Tổ chức Huyện ủy theo dõi, hướng dẫn, đôn đốc; sau 3 năm thực hiện tham
+mưu Ban Thường vụ sơ kết Chỉ thị vào quý I/2028. Định kỳ hằng năm sơ kết, đánh
+giá kết quả thực hiện Chỉ thị.
+
+Chỉ thị này phổ biến đến chi bộ.
+"""
+
+
+def test_directive_items_giao_lists_and_paragraphs_under_a_head():
+    document = _read(DIRECTIVE, DIRECTIVE_HEADER)
+    assert _assignments(document) == [
+        ("Ban Tổ chức Ban Tuyên giáo Văn phòng Huyện ủy", "2025-03"),
+        ("Đảng ủy các xã, thị trấn", "2025-03-31"),  # paragraphs without dashes under a head
+        ("Đảng ủy các xã, thị trấn", None),
+        ("Bí thư chi bộ các thôn", None),  # persons of named units, not everyone's duty
+        ("Ban Tổ chức Huyện ủy", None),
+    ]
+    assert document.assignments[0].lead == ["Ban Tổ chức", "Ban Tuyên giáo", "Văn phòng Huyện ủy"]
+    assert [(r.kind, r.due) for r in document.reviews] == [("so_ket", "2028-Q1"), ("so_ket", "annual")]
+
+
+def test_an_aim_with_a_cadence_in_the_preamble():
+    targets = [(t.value, t.comparator, t.deadline, t.recurrence) for t in _read(DIRECTIVE, DIRECTIVE_HEADER).targets]
+    assert targets[0] == (250, "gte", None, "annual")  # 220 a year so far is a result
+    assert (100, "eq", "2026") == targets[1][:3]
+    assert len(targets) == 2

@@ -140,6 +140,10 @@ _QUALIFIERS = _phrases(
     "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
     "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố", "và tương đương", "tương đương",
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
+    # the grassroots units of a commune or district ("Bí thư chi bộ các thôn")
+    "các thôn", "các bản", "các tổ dân phố", "các khu phố", "các thôn, tổ dân phố", "các thôn, bản",
+    "các xã", "các phường", "các thị trấn", "các xã, thị trấn", "các xã, phường", "các xã, phường, thị trấn",
+    "thôn, tổ dân phố", "khu dân cư", "các khu dân cư",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp", "địa phương")}
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -330,7 +334,9 @@ class _Reader:
             if inner is not None:
                 index = inner_end
                 group = group or inner.group
-                everyone = everyone or (inner.everyone and not person)
+                # "Bí thư chi bộ các thôn" are persons of named units; "Bí thư cấp ủy các cấp" everyone
+                everyone = everyone or (inner.everyone and not person and (
+                    kind != "person" or bool(_ALL_LEVELS.search(inner.text))))
         if inner is None and kind == "person" and not self._starts_name(index) and not any(
             self._phrase_at(index, q) for q in _QUALIFIERS_BY_FIRST.get(self.key(index), ())
         ):

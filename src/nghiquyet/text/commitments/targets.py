@@ -81,6 +81,8 @@ def extract_targets(context: DocumentContext) -> list[Target]:
 def _states_an_aim(context: DocumentContext, start: int, end: int) -> bool:
     if not _STRIVE.search(context.lowered, start, end):
         return False
+    if context.recurrences_in(start, end) and not _PAST.search(context.lowered, start, end):
+        return True  # "Để phấn đấu mỗi năm kết nạp từ 250 đảng viên trở lên, ..."
     return any(
         p.kind != "since" and p.year_given and (context.issue_year is None or int(p.period[:4]) >= context.issue_year)
         for p in context.periods_in(start, end)
