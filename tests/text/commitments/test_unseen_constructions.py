@@ -236,3 +236,39 @@ def test_an_aim_with_a_cadence_in_the_preamble():
     assert targets[0] == (250, "gte", None, "annual")  # 220 a year so far is a result
     assert (100, "eq", "2026") == targets[1][:3]
     assert len(targets) == 2
+
+
+def _reviews(paragraph: str):
+    from datetime import date
+
+    from nghiquyet.text.commitments import extract
+
+    from .documents import document
+
+    doc = document("III. TỔ CHỨC THỰC HIỆN\n" + paragraph, issued_on=date(2025, 5, 5), title="về chuyển đổi số")
+    extract(doc)
+    return [(r.kind, r.due) for r in doc.reviews]
+
+
+def test_review_times_around_the_review_word():
+    assert _reviews("1. Sau 3 năm triển khai, tiến hành sơ kết đánh giá kết quả thực hiện Kế hoạch vào tháng "
+                    "6/2027; kết thúc giai đoạn tổng kết vào cuối năm 2030.") == [("so_ket", "2027-06"), ("tong_ket", "2030")]
+    assert _reviews("1. Đảng ủy xã định kỳ hằng năm sơ kết, đánh giá rút kinh nghiệm; năm 2030 tổng kết việc "
+                    "thực hiện Nghị quyết.") == [("so_ket", "annual"), ("tong_ket", "2030")]
+    assert _reviews("1. Hằng năm các chi bộ sơ kết việc thực hiện; cuối nhiệm kỳ tổng kết Nghị quyết.") == [
+        ("so_ket", "annual"), ("tong_ket", None)]
+    assert _reviews("1. Giao Văn phòng tham mưu tổ chức sơ kết 02 năm thực hiện Chỉ thị vào quý IV/2027 và tổng "
+                    "kết 05 năm vào quý IV/2030.") == [("so_ket", "2027-Q4"), ("tong_ket", "2030-Q4")]
+    assert _reviews("1. Ban Tuyên giáo Huyện ủy tham mưu sơ kết giữa nhiệm kỳ việc thực hiện Nghị quyết.") == [("so_ket", None)]
+
+
+def test_reviews_of_another_document_by_its_symbol():
+    assert _reviews("1. Văn phòng Huyện ủy tham mưu tổng kết Nghị quyết số 26-NQ/TW vào năm 2028.") == []
+    assert _reviews("1. Chú trọng sơ kết, tổng kết thực tiễn, nhân rộng mô hình hay.") == []
+
+
+def test_review_quote_is_its_clause():
+    document = _read(PROGRAMME, DISTRICT_HEADER)
+    assert [r.quote for r in document.reviews][1:] == [
+        "giữa nhiệm kỳ sơ kết 3 năm thực hiện Chương trình vào quý II/2028", "tổng kết 5 năm vào quý IV/2030.",
+    ]
