@@ -272,3 +272,30 @@ def test_review_quote_is_its_clause():
     assert [r.quote for r in document.reviews][1:] == [
         "giữa nhiệm kỳ sơ kết 3 năm thực hiện Chương trình vào quý II/2028", "tổng kết 5 năm vào quý IV/2030.",
     ]
+
+
+def test_targets_in_other_sentence_orders():
+    from datetime import date
+
+    from nghiquyet.text.commitments import extract
+
+    from .documents import document
+
+    doc = document("""
+I. MỤC TIÊU
+1. Chỉ tiêu đến năm 2025
+- Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa phải đạt trên 90%.
+- Năm 2020, tỷ lệ che phủ rừng đạt 37%; đến năm 2025 nâng lên 40%.
+- Số doanh nghiệp thành lập mới mỗi năm không ít hơn 120 doanh nghiệp.
+- Thu nhập bình quân đầu người đạt 80 triệu đồng, gấp 1,5 lần năm 2020.
+- Tỷ lệ lao động nông nghiệp giảm xuống còn dưới 30%.
+""", issued_on=date(2021, 5, 5), title="về phát triển")
+    extract(doc)
+    assert [(t.value, t.unit, t.comparator, t.deadline, t.recurrence) for t in doc.targets] == [
+        (90, "%", "gt", "2025", None),
+        (40, "%", "eq", "2025", None),  # 37% of 2020 is a result
+        (120, "doanh nghiệp", "gte", "2025", "annual"),
+        (80, "triệu đồng", "eq", "2025", None),
+        (1.5, "lần", "eq", "2025", None),  # the year after the multiplier is not part of its unit
+        (30, "%", "lt", "2025", None),
+    ]
