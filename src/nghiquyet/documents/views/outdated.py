@@ -50,7 +50,7 @@ class OutdatedFilterForm(forms.Form):
         )
 
     @property
-    def years(self) -> int:
+    def chosen_years(self) -> int:
         return (self.cleaned_data.get("years") if self.is_bound and self.is_valid() else None) or DEFAULT_YEARS
 
     def filter(self, documents):
@@ -73,7 +73,7 @@ class OutdatedFilterForm(forms.Form):
 def filtered(request):
     policy = policy_for(request)
     form = OutdatedFilterForm(request.GET or None, policy)
-    documents = form.filter(outdated(policy, form.years)).select_related("issuer_unit")
+    documents = form.filter(outdated(policy, form.chosen_years)).select_related("issuer_unit")
     return form, documents
 
 
@@ -87,7 +87,7 @@ def index(request):
     today = timezone.localdate()
     for document in page:
         document.age = age_in_years(document.issued_on, today)
-    return render(request, "documents/outdated.html", {"form": form, "page": page, "years": form.years})
+    return render(request, "documents/outdated.html", {"form": form, "page": page, "years": form.chosen_years})
 
 
 def export(request):
