@@ -219,6 +219,25 @@ def ordered_rows(result: Lineage) -> dict[int, list[Node]]:
     return rows
 
 
+def place_columns(result: Lineage, rows: dict[int, list[Node]]) -> dict[int, float]:
+    """x of every node: siblings centred on the node they were reached from,
+    pushed right where they would overlap."""
+    step = NODE_WIDTH + GAP_X
+    x = {result.root.pk: 0.0}
+    outward = sorted((level for level in rows if level > 0)) + sorted((level for level in rows if level < 0), reverse=True)
+    for level in outward:
+        siblings = defaultdict(list)
+        for node in rows[level]:
+            siblings[node.via].append(node)
+        previous = None
+        for node in rows[level]:
+            group = siblings[node.via]
+            wanted = x.get(node.via, 0.0) + (group.index(node) - (len(group) - 1) / 2) * step
+            x[node.pk] = wanted if previous is None else max(wanted, previous + step)
+            previous = x[node.pk]
+    return x
+
+
 def svg(result: Lineage) -> str:
     """The lineage as a layered SVG drawing: what the document builds on above it,
     what was built on it below; each node links to its document's page."""
@@ -227,17 +246,15 @@ def svg(result: Lineage) -> str:
     from django.utils.translation import gettext as _
 
     rows = ordered_rows(result)
-    widest = max(len(row) for row in rows.values())
-    width = widest * (NODE_WIDTH + GAP_X) - GAP_X + 2 * MARGIN
+    columns = place_columns(result, rows)
+    left = min(columns.values())
+    width = max(columns.values()) - left + NODE_WIDTH + 2 * MARGIN
     top = min(rows)
     height = len(rows) * (NODE_HEIGHT + GAP_Y) - GAP_Y + 2 * MARGIN
-    boxes = {}
-    for level, row in rows.items():
-        row_width = len(row) * (NODE_WIDTH + GAP_X) - GAP_X
-        x0 = (width - row_width) / 2
-        y = MARGIN + (level - top) * (NODE_HEIGHT + GAP_Y)
-        for index, node in enumerate(row):
-            boxes[node.pk] = (x0 + index * (NODE_WIDTH + GAP_X), y)
+    boxes = {
+        node.pk: (MARGIN + columns[node.pk] - left, MARGIN + (level - top) * (NODE_HEIGHT + GAP_Y))
+        for level, row in rows.items() for node in row
+    }
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="lineage-graph" width="{width:.0f}" height="{height:.0f}" '
@@ -291,9 +308,9 @@ def _node_svg(node: Node, box, is_root: bool, escape, _) -> str:
             str(document.get_status_display()) if faded else str(document.get_kind_display()),
         ]))
     lines = [
-        (heading, 'font-weight="bold" font-size="13"'),
-        (second, 'font-size="11" fill="#4b5563"'),
-        (document.title or "", 'font-size="11"'),
+        (heading, 'font-weight="bold" font-size="13" fill="#111827"'),
+        (second, 'font-size="11" class="minor" fill="#4b5563"'),
+        (document.title or "", 'font-size="11" fill="#111827"'),
     ]
     texts = "".join(
         f'<text x="{x + 10:.0f}" y="{y + 19 + 18 * index:.0f}" {attributes}>{escape(shorten(text))}</text>'
