@@ -28,6 +28,7 @@ def _document_facets(document: Document | None) -> dict:
     return {
         "document_id": document.pk, "secret": document.secret, "kind": document.kind,
         "issuer": (document.issuer or document.issuer_block)[:255], "issued_on": document.issued_on,
+        "symbol": document.symbol,
     }
 
 
@@ -43,7 +44,7 @@ def document_entries(document: Document) -> Iterator[tuple[SearchEntry, IndexTex
     name = str(document.display_name)[:500]
     yield (
         SearchEntry(source=Source.DOCUMENT, title=document.title or name, context=name, body=document.text,
-                    symbol=document.symbol, symbol_number=parts[0], symbol_type=parts[1][:10],
+                    symbol_number=parts[0], symbol_type=parts[1][:10],
                     symbol_issuer=parts[2][:40], **common),
         IndexText(f"{kind} {document.symbol} {document.title} {document.issuer}", document.text,
                   document_symbol_tokens(document.symbol)),
@@ -54,7 +55,7 @@ def document_entries(document: Document) -> Iterator[tuple[SearchEntry, IndexTex
         if not body.strip():
             continue
         entry = SearchEntry(source=Source.SECTION, position=node.get("start", 0), title=heading[:1000] or name,
-                            context=name, body=body, symbol=document.symbol, **common)
+                            context=name, body=body, **common)
         entry.url = f"{entry.url}#muc-{entry.position}"
         yield entry, IndexText(heading, body)
 

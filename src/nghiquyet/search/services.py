@@ -111,6 +111,10 @@ class SearchResults:
         return max(1, -(-self.total // self.per_page))
 
     @property
+    def start(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
     def has_next(self) -> bool:
         return self.page < self.pages
 
