@@ -20,6 +20,7 @@ from .tokens import document_symbol_tokens, symbol_parts
 
 Source = SearchEntry.Source
 SECTION_TEXT_LIMIT = 20_000
+SHORT_HEADING = 100
 
 
 def _document_facets(document: Document | None) -> dict:
@@ -57,7 +58,9 @@ def document_entries(document: Document) -> Iterator[tuple[SearchEntry, IndexTex
         entry = SearchEntry(source=Source.SECTION, position=node.get("start", 0), title=heading[:1000] or name,
                             context=name, body=body, **common)
         entry.url = f"{entry.url}#muc-{entry.position}"
-        yield entry, IndexText(heading, body)
+        # A heading is often the section's whole first paragraph: only a short
+        # one is weighed like a title (the body holds it either way).
+        yield entry, IndexText(heading if len(heading) <= SHORT_HEADING else "", body)
 
 
 def task_entry(task: Task) -> tuple[SearchEntry, IndexText]:

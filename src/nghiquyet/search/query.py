@@ -52,6 +52,7 @@ class Query:
     text: str
     clauses: list[Clause] = field(default_factory=list)
     symbols: list[SymbolQuery] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # the plain words typed, in order
 
     def __bool__(self) -> bool:
         return bool(self.clauses)
@@ -65,6 +66,12 @@ class Query:
         """The same terms, any of them: a fallback when no record has them all."""
         alternatives = tuple(alternative for clause in self.clauses for alternative in clause)
         return Query(self.text, [alternatives] if alternatives else [], self.symbols)
+
+    def proximity(self) -> Term | None:
+        """The typed words as one phrase: records holding them side by side rank higher."""
+        if len(self.words) < 2 or len(self.words) > 8:
+            return None
+        return phrase_term(self.words)
 
 
 # -- abbreviations users type ------------------------------------------------------
@@ -233,6 +240,8 @@ def parse(text: str) -> Query:
         is_last = index == len(pieces) - 1 and piece.end() == len(rest.rstrip(" ")) and not rest[-1:].isspace()
         implicit = is_last and len(word) > 1 and not word.isdigit()
         query.clauses.append(word_clause(word, bool(word_star), implicit))
+        if not word_star:
+            query.words.append(word)
     query.clauses = _unique(query.clauses)[:MAX_CLAUSES]
     return query
 
@@ -265,7 +274,16 @@ def to_fts5(query: Query, plain_columns: str, folded_columns: str) -> str:
     def alternative(terms: Alternative) -> str:
         return "(" + " AND ".join(term(t) for t in terms) + ")"
 
-    return " AND ".join("(" + " OR ".join(alternative(a) for a in clause) + ")" for clause in query.clauses)
+    def clause(alternatives: Clause) -> str:
+        return "(" + " OR ".join(alternative(a) for a in alternatives) + ")"
+
+    expression = " AND ".join(clause(c) for c in query.clauses)
+    near = query.proximity()
+    if near and query.clauses:
+        # bm25 adds up every phrase of the expression that matches: the phrase
+        # raises the score without changing which records match.
+        expression += f" AND ({term(near)} OR {clause(query.clauses[-1])})"
+    return expression
 
 
 def _lexeme(token: str) -> str:

@@ -180,9 +180,12 @@ def search(user, query: str, filters: dict | None = None, page: int = 1, per_pag
     if not results.total:
         return results
     results.facets = facets(matched, filters, day)
+    exact = symbol_q(parsed)
     ranked = apply_filters(engine.ranked(scoped, parsed), filters, day).annotate(
-        exact=Case(When(symbol_q(parsed), then=Value(1)), default=Value(0), output_field=IntegerField()),
-    ).defer("vector").order_by("-exact", "-score", "pk")
+        exact=Case(When(exact, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        # Documents sharing the symbol asked for: the newest first (109-NQ/TU of 2021, then of 2016).
+        exact_issued=Case(When(exact, then=F("issued_on")), default=None),
+    ).defer("vector").order_by("-exact", F("exact_issued").desc(nulls_last=True), "-score", "pk")
     offset = (page - 1) * per_page
     terms = parsed.terms
     results.results = [
