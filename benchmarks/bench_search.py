@@ -146,7 +146,7 @@ def whoosh_child(size: int, folder: str) -> dict:
     from whoosh import index
     from whoosh.analysis import StandardAnalyzer
     from whoosh.fields import ID, TEXT, Schema
-    from whoosh.qparser import AndGroup, QueryParser
+    from whoosh.qparser import AndGroup, MultifieldParser
 
     from nghiquyet.text.normalize import fold
 
@@ -162,9 +162,6 @@ def whoosh_child(size: int, folder: str) -> dict:
             log(f"whoosh: {number} documents added")
     writer.commit()
     index_seconds = time.perf_counter() - start
-    parser = QueryParser("body", ix.schema, group=AndGroup)
-    from whoosh.qparser import MultifieldParser
-
     parser = MultifieldParser(["title", "body"], ix.schema, group=AndGroup)
     with ix.searcher() as searcher:
 
