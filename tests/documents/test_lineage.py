@@ -156,6 +156,21 @@ def test_the_svg_draws_every_node_with_a_link_and_escapes_titles(units, province
     assert reverse("documents:lineage", args=[plan.pk]) in client.get(plan.get_absolute_url()).content.decode()
 
 
+def test_many_documents_of_one_level_wrap_into_rows_of_six(units, province_officer):
+    import re
+
+    from nghiquyet.documents.services.lineage import NODE_HEIGHT, NODE_WIDTH, ROW_LIMIT
+
+    resolution = make("20-NQ/TU", units["province"], kind="nghi_quyet")
+    for number in range(14):
+        cite(make(f"{number + 1}-KH/TU", units["province"]), resolution)
+    drawing = svg(lineage(resolution, AccessPolicy(province_officer)))
+    width, height = (float(v) for v in re.search(r'width="(\d+)" height="(\d+)"', drawing).groups())
+    assert drawing.count("<a href=") == 15
+    assert width < (ROW_LIMIT + 1) * NODE_WIDTH * 1.2, "fourteen plans side by side would be 3,000 px wide"
+    assert height > 3 * NODE_HEIGHT * 1.5, "the document and three rows of plans below it"
+
+
 def test_staff_add_and_remove_links_audited(chain, officer_a, client):
     client.force_login(officer_a)
     url = reverse("documents:link_add", args=[chain["plan_a"].pk])

@@ -189,6 +189,7 @@ def _walk(result: Lineage, edges: dict, direction: str, policy) -> None:
 NODE_WIDTH, NODE_HEIGHT = 200, 64
 GAP_X, GAP_Y, MARGIN = 24, 64, 12
 LINE_CHARS = 30
+ROW_LIMIT = 6
 
 # Fill and stroke by kind of document: leading documents, plans, the rest.
 LEADING_KINDS = {"nghi_quyet", "chi_thi", "ket_luan", "quyet_dinh", "quy_dinh", "quy_che"}
@@ -219,6 +220,20 @@ def ordered_rows(result: Lineage) -> dict[int, list[Node]]:
     return rows
 
 
+def wrapped_rows(rows: dict[int, list[Node]], limit: int = ROW_LIMIT) -> dict[int, list[Node]]:
+    """A level holding more than ``limit`` documents (thirty district plans of one
+    resolution) is drawn as several rows, so the graph stays about a screen wide.
+    The document keeps row 0; rows count outwards from it."""
+    wrapped = {0: rows[0]}
+    for sign in (1, -1):
+        key = 0
+        for level in sorted((level for level in rows if level * sign > 0), key=abs):
+            for start in range(0, len(rows[level]), limit):
+                key += sign
+                wrapped[key] = rows[level][start:start + limit]
+    return wrapped
+
+
 def place_columns(result: Lineage, rows: dict[int, list[Node]]) -> dict[int, float]:
     """x of every node: siblings centred on the node they were reached from,
     pushed right where they would overlap."""
@@ -245,7 +260,7 @@ def svg(result: Lineage) -> str:
     from django.utils.safestring import mark_safe
     from django.utils.translation import gettext as _
 
-    rows = ordered_rows(result)
+    rows = wrapped_rows(ordered_rows(result))
     columns = place_columns(result, rows)
     left = min(columns.values())
     width = max(columns.values()) - left + NODE_WIDTH + 2 * MARGIN
