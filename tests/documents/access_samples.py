@@ -9,6 +9,7 @@ from nghiquyet.documents.models import (
     BodyMapping,
     CalendarToken,
     Document,
+    DocumentLink,
     ExtractedItem,
     ImportJob,
     Reference,
@@ -56,6 +57,12 @@ def reference(unit, secret=False):
     return Reference.objects.create(from_document=doc, symbol="57-NQ/TW", relation="thuc_hien", line=2, quote="57-NQ/TW")
 
 
+@sample("documents.DocumentLink")
+def document_link(unit, secret=False):
+    plan = document(unit, secret)
+    return DocumentLink.objects.create(from_document=plan, to_document=document(unit, secret), relation="thuc_hien")
+
+
 @sample("documents.ExtractedItem")
 def extracted_item(unit, secret=False):
     return document(unit, secret).items.get()
@@ -92,12 +99,14 @@ def _pk(record):
     return {"pk": record.pk}
 
 
-for name in ("detail", "edit", "source", "text", "review", "item_add", "accept_confident", "map_body"):
+for name in ("detail", "edit", "source", "text", "review", "item_add", "accept_confident", "map_body",
+             "lineage", "link_add", "mark_status"):
     route(f"documents:{name}", "documents.Document", _pk)
 for name in ("item_accept", "item_reject", "item_edit"):
     route(f"documents:{name}", "documents.ExtractedItem", _pk)
 for name in ("job", "job_start", "job_progress"):
     route(f"documents:{name}", "documents.ImportJob", _pk)
+route("documents:link_delete", "documents.DocumentLink", _pk)
 route("documents:calendar_feed", "documents.CalendarToken", lambda token: {"token": token.token})
 route("api:get_document", "documents.Document", lambda doc: {"document_id": doc.pk})
 route("api:list_items", "documents.Document", lambda doc: {"document_id": doc.pk})

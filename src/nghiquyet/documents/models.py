@@ -503,3 +503,50 @@ def due_date_of(period: str | None) -> datetime.date | None:
         return period_end(period)
     except ValueError:
         return None
+
+
+class DocumentLink(models.Model):
+    """A relation staff state by hand when the text did not say it, or the
+    reader missed it: ``from_document`` builds on ``to_document``.
+
+    It belongs to the document that builds on the other (as its references
+    do): who may change that document may add or remove its links.
+    """
+
+    class Relation(models.TextChoices):
+        THUC_HIEN = "thuc_hien", _("Thực hiện")
+        TIEP_TUC_THUC_HIEN = "tiep_tuc_thuc_hien", _("Tiếp tục thực hiện")
+        SUA_DOI = "sua_doi", _("Sửa đổi, bổ sung")
+        THAY_THE = "thay_the", _("Thay thế")
+        TRICH_DAN = "trich_dan", _("Trích dẫn")
+
+    from_document = models.ForeignKey(
+        Document, models.CASCADE, related_name="links", verbose_name=_("văn bản dựa trên"),
+    )
+    to_document = models.ForeignKey(
+        Document, models.CASCADE, related_name="linked_from", verbose_name=_("văn bản được dựa vào"),
+    )
+    relation = models.CharField(_("quan hệ"), max_length=30, choices=Relation.choices, default=Relation.THUC_HIEN)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người thêm"),
+    )
+    created_at = models.DateTimeField(_("ngày thêm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("liên kết văn bản")
+        verbose_name_plural = _("liên kết văn bản")
+        ordering = ["from_document", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_document", "to_document", "relation"], name="document_link_once"),
+            models.CheckConstraint(condition=~Q(from_document=models.F("to_document")), name="document_link_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_document} → {self.get_relation_display().lower()} → {self.to_document}"
+
+    def clean(self):
+        super().clean()
+        if self.from_document_id and self.from_document_id == self.to_document_id:
+            raise ValidationError(_("Văn bản không thể liên kết với chính nó."))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checks, importing, register, review
+from .views import checks, importing, lineage, outdated, register, review
 
 app_name = "documents"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("<int:pk>/sua/", register.edit, name="edit"),
     path("<int:pk>/tep-goc/", register.source_download, name="source"),
     path("<int:pk>/toan-van.txt", register.text_download, name="text"),
+    path("<int:pk>/quan-he/", lineage.lineage, name="lineage"),
+    path("<int:pk>/quan-he/them/", lineage.link_add, name="link_add"),
+    path("<int:pk>/hieu-luc/", lineage.mark_status, name="mark_status"),
+    path("lien-ket/<int:pk>/xoa/", lineage.link_delete, name="link_delete"),
+    path("can-ra-soat/", outdated.index, name="outdated"),
+    path("can-ra-soat/xuat-excel/", outdated.export, name="outdated_export"),
     path("<int:pk>/ra-soat/", review.review, name="review"),
     path("<int:pk>/ra-soat/them/", review.add, name="item_add"),
     path("<int:pk>/ra-soat/chap-nhan-tin-cay-cao/", review.accept_confident, name="accept_confident"),

@@ -118,6 +118,8 @@ RULES: dict[str, Rule] = {
     "documents.SourceFile": Rule(unit="documents__issuer_unit", document="documents"),
     "documents.Reference": Rule(unit="from_document__issuer_unit", document="from_document"),
     "documents.ExtractedItem": Rule(unit="document__issuer_unit", document="document"),
+    # A link staff add by hand belongs, like a reference, to the document building on the other.
+    "documents.DocumentLink": Rule(unit="from_document__issuer_unit", document="from_document"),
     # A body name resolved once for every document; named units and those
     # below see it, managers of the named unit change it.
     "documents.BodyMapping": Rule(unit="unit", also_units=("group__anchor",), downward=True),

@@ -186,6 +186,10 @@ def invented_plan(obligation: PlanObligation, today: datetime.date) -> Document 
     else:
         return None
     start = (obligation.document.issued_on or issued) + datetime.timedelta(days=3)
+    if issued > today:  # due later: some units have filed already, the rest still have time
+        if start > today or draw.random() < 0.5:
+            return None
+        issued = today - datetime.timedelta(days=draw.randint(0, (today - start).days))
     issued = min(max(issued, start), today)
     copied = draw.random() < 0.15
     unit = obligation.lead_unit

@@ -170,7 +170,8 @@ class EvidenceField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        return [super().clean(upload, initial) for upload in files]
+        clean_one = super().clean  # outside the comprehension: Python 3.11 gives it its own scope
+        return [clean_one(upload, initial) for upload in files]
 
 
 class ProgressForm(forms.Form):

@@ -31,6 +31,9 @@ from nghiquyet.text.commitments.structure import GOALS, ORGANISATION, OTHER, TAS
 from nghiquyet.text.model import Assignment
 
 _GIVE = re.compile(rf"{WORD_START}giao(?:\s+nhiệm\s+vụ)?(?:\s+cho)?\s+(?=\S)")
+# A clause opening with a request to named bodies gives them the duty as "Giao" does:
+# "Đề nghị Đảng đoàn HĐND tỉnh lãnh đạo ...", "Yêu cầu Đảng ủy Công an huyện ...".
+_REQUEST = re.compile(rf"{WORD_START}(?:đề\s+nghị|yêu\s+cầu)\s+(?=\S)")
 _NOT_GIVING_BEFORE = re.compile(words_pattern(["được", "đã", "được phân", "nhiệm vụ được"]) + r"\s*$")
 _LEADS = re.compile(r"(?:chủ|chù|chũ)\s+trì")
 _NOT_A_DUTY = re.compile(r"kêu\s+gọi|là\s")  # "Ban Chấp hành Đảng bộ tỉnh kêu gọi ...", "X là ..."
@@ -279,9 +282,12 @@ def _continues_a_list(context: DocumentContext, position: int) -> bool:
 
 def _subject_at(context: DocumentContext, position: int, end: int) -> tuple[BodyList, int, bool] | None:
     text, lowered = context.text, context.lowered
-    give = _GIVE.match(lowered, position)
+    request = _REQUEST.match(lowered, position)
+    give = _GIVE.match(lowered, position) or request
     if give and not _NOT_GIVING_BEFORE.search(lowered[max(0, position - 20):position]):
         lead = read_bodies(text, give.end(), end)
+        if request and lead is not None and lead.everyone:
+            return None  # "Yêu cầu cấp ủy các cấp ...": an exhortation to everyone
         if lead is not None and lead.start == _skip_spaces(text, give.end()):
             return lead, _predicate_start(context, lead, end), True
         return None
@@ -412,7 +418,9 @@ def _partners(context: DocumentContext, start: int, end: int) -> tuple[list[str]
 def _due(context: DocumentContext, start: int, end: int) -> str | None:
     """The first dated deadline of the duty: "xong trong tháng 7/2021", "trước ngày 15/01/2021"."""
     for period in context.periods_in(start, end):
-        if period.kind == "since" or not period.year_given:
+        clause_start, clause_end = _clause_around(context.text, start, end, period.start)
+        due = context.one_off(period, clause_start, clause_end)
+        if due is None:
             continue
         absolute = period.start
         before = context.lowered[max(start, absolute - 40):absolute]
@@ -422,8 +430,16 @@ def _due(context: DocumentContext, start: int, end: int) -> str | None:
             continue  # the date of a document cited: "Quyết định số 238-QĐ/TW ngày 30/9/2020"
         if _in_review(context.lowered, start, absolute):
             continue
-        return period.period
+        return due
     return None
+
+
+def _clause_around(text: str, start: int, end: int, position: int) -> tuple[int, int]:
+    """From the sentence start (lead-ins before the subject included: "Hằng năm, trước ngày
+    01/02, X ...") to the end of the clause holding ``position``."""
+    left = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), 0)
+    stops = [found for found in (text.find(";", position, end), text.find(". ", position, end)) if found != -1]
+    return left, min(stops) if stops else end
 
 
 def _dated(context: DocumentContext, start: int, end: int) -> bool:

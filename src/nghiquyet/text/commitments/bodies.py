@@ -140,6 +140,10 @@ _QUALIFIERS = _phrases(
     "đoàn thể", "các huyện, thành phố", "huyện, thành phố", "các huyện", "từ tỉnh đến cơ sở",
     "quân sự", "thôn, bản, tổ dân phố", "thôn", "bản", "tổ dân phố", "và tương đương", "tương đương",
     "các ngành", "các địa phương", "các ngành, các địa phương", "các cấp, các ngành",
+    # the grassroots units of a commune or district ("Bí thư chi bộ các thôn")
+    "các thôn", "các bản", "các tổ dân phố", "các khu phố", "các thôn, tổ dân phố", "các thôn, bản",
+    "các xã", "các phường", "các thị trấn", "các xã, thị trấn", "các xã, phường", "các xã, phường, thị trấn",
+    "thôn, tổ dân phố", "khu dân cư", "các khu dân cư",
 )
 _GENERIC_HEADS = {" ".join(_keys(h)) for h in ("cơ quan", "đơn vị", "ban", "ngành", "sở", "cơ quan tư pháp", "địa phương")}
 _QUALIFIERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -198,6 +202,10 @@ class BodyName:
     group: bool = False  # a group phrase ("các huyện ủy, thành ủy ...") rather than one body
     everyone: bool = False  # every level or every unit of a kind ("cấp ủy các cấp", "mỗi đảng viên")
     person: bool = False  # persons by role ("Các đồng chí Tỉnh ủy viên", "Bí thư các huyện ủy")
+
+    def __post_init__(self):
+        if "\n" in self.text or "  " in self.text:  # a name the layout left broken across lines
+            object.__setattr__(self, "text", " ".join(self.text.split()))
 
 
 @dataclass(frozen=True)
@@ -326,7 +334,9 @@ class _Reader:
             if inner is not None:
                 index = inner_end
                 group = group or inner.group
-                everyone = everyone or (inner.everyone and not person)
+                # "Bí thư chi bộ các thôn" are persons of named units; "Bí thư cấp ủy các cấp" everyone
+                everyone = everyone or (inner.everyone and not person and (
+                    kind != "person" or bool(_ALL_LEVELS.search(inner.text))))
         if inner is None and kind == "person" and not self._starts_name(index) and not any(
             self._phrase_at(index, q) for q in _QUALIFIERS_BY_FIRST.get(self.key(index), ())
         ):
@@ -347,6 +357,7 @@ class _Reader:
             index = self._qualifiers(index, generic=generic)
         if determiner:
             index = self._group_continuation(index)
+            index = self._owner_body(index) or index
         end = self.tokens[index - 1].end
         start = self.tokens[first].start
         levels = sum(
@@ -477,6 +488,10 @@ class _Reader:
             index += len(role)
             generic = role[-1] != _key("quan")  # nothing more after "(có) liên quan"
         while True:
+            owner = self._owner_body(index)
+            if owner is not None:
+                index = owner
+                continue
             if self.key(index) in (",", _key("từ"), _key("và")) and self.key(index + 1) == _key("cấp"):
                 index += 1  # "từ cấp huyện, cấp xã và ..." lists levels
             for qualifier in _QUALIFIERS_BY_FIRST.get(self.key(index), ()):
@@ -490,6 +505,18 @@ class _Reader:
                     index += 3
                     continue
                 return index
+
+    def _owner_body(self, index: int) -> int | None:
+        """ "trực thuộc Đảng ủy xã", "trong Đảng bộ huyện", "thuộc Huyện ủy": the body a name
+        belongs to, a name in its own right (capitalised), so never a predicate's object."""
+        link = next((link for link in _OWNER_LINKS if self._phrase_at(index, link)), None)
+        if link is None:
+            return None
+        following = index + len(link)
+        if not self._starts_name(following):
+            return None
+        inner, end = self.read_body(following)
+        return None if inner is None else end
 
     def _group_continuation(self, index: int) -> int:
         """After "các huyện ủy": ", thành ủy, đảng ủy trực thuộc Tỉnh ủy" stays in the group."""
@@ -506,6 +533,7 @@ class _Reader:
         return index
 
 
+_OWNER_LINKS = _phrases("trực thuộc", "thuộc", "trong", "của")
 _PLACE_KEYS = {_key(w) for w in ("tỉnh", "huyện", "thành phố", "phố", "xã", "phường", "trấn", "khối")}
 
 

@@ -13,6 +13,18 @@ from nghiquyet.text.commitments.structure import Block, read_blocks
 from nghiquyet.text.model import ParsedDocument
 
 _NO_YEAR = 2000
+_QUARTER_END = {"1": "03-31", "2": "06-30", "3": "09-30", "4": "12-31"}
+
+
+def _period_end(period: str) -> str:
+    """The last day a period covers, as "YYYY-MM-DD" (months as day 31: only compared)."""
+    if "-Q" in period:
+        return f"{period[:4]}-{_QUARTER_END[period[-1]]}"
+    if len(period) == 7:
+        return f"{period}-31"
+    if len(period) == 4:
+        return f"{period}-12-31"
+    return period
 
 
 @dataclass
@@ -104,6 +116,37 @@ class DocumentContext:
             if period.end <= end:
                 found.append(period)
         return found
+
+    def ended_before_issue(self, period: Period) -> bool:
+        """Whether a period (of the issue year when none is printed) was over at the issue date."""
+        issued = self.document.issued_on
+        if issued is None or len(period.period) == 4:
+            return False
+        return _period_end(period.period) < f"{issued.year:04d}-{issued.month:02d}-{issued.day:02d}"
+
+    def one_off(self, period: Period, clause_start: int, clause_end: int) -> str | None:
+        """The deadline a period gives in the clause ``text[clause_start:clause_end]``, or None.
+
+        A day, month or quarter printed without its year ("trước ngày 30/4", "trong quý III")
+        is the next such date after the document is issued, unless the clause repeats it
+        ("hằng năm, trước ngày 30/11" is every year: no one-off deadline).
+        """
+        if period.kind == "since":
+            return None
+        return self.in_issue_year(period, repeated=bool(self.recurrences_in(clause_start, clause_end)))
+
+    def in_issue_year(self, period: Period, repeated: bool = False) -> str | None:
+        """A period as a deadline; without a printed year, the next such date after the issue
+        date, unless ``repeated`` (a cadence around it makes it a date of every year)."""
+        if period.year_given:
+            return period.period
+        issued = self.document.issued_on
+        if issued is None or repeated:
+            return None
+        stamp = f"{issued.year:04d}-{issued.month:02d}-{issued.day:02d}"
+        if _period_end(period.period) < stamp:
+            return f"{issued.year + 1}{period.period[4:]}"
+        return period.period
 
     @cached_property
     def _recurrences(self) -> list[Recurrence]:

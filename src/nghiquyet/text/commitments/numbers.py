@@ -313,6 +313,8 @@ def _read_nouns(text: str, lowered: str, cursor: int, limit: int) -> tuple[list[
         printed = text[noun.start(group):noun.end(group)]
         if noun.group(group) in _UNIT_STOP:
             break
+        if words and noun.group(group) in ("năm", "quý", "tháng") and re.match(r"\s*\d", lowered[noun.end():noun.end() + 3]):
+            break  # "gấp 1,5 lần năm 2020": a period, not part of the unit
         if printed[0].isupper() and not printed.isupper():
             break  # a capitalised word begins a name: "03 Huyện ủy" is not a unit
         words.append(printed)

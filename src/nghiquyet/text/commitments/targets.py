@@ -81,6 +81,8 @@ def extract_targets(context: DocumentContext) -> list[Target]:
 def _states_an_aim(context: DocumentContext, start: int, end: int) -> bool:
     if not _STRIVE.search(context.lowered, start, end):
         return False
+    if context.recurrences_in(start, end) and not _PAST.search(context.lowered, start, end):
+        return True  # "Để phấn đấu mỗi năm kết nạp từ 250 đảng viên trở lên, ..."
     return any(
         p.kind != "since" and p.year_given and (context.issue_year is None or int(p.period[:4]) >= context.issue_year)
         for p in context.periods_in(start, end)
@@ -117,7 +119,7 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         if index in skip:
             continue
         clause = next((span for span in clause_spans if span[0] <= quantity.number_start < span[1]), (start, end))
-        if _is_past(context, quantity, clause, periods, index in baselines):
+        if _is_past(context, quantity, clause, periods, index in baselines, start):
             continue
         deadline = _deadline(context, block, quantity, start, clause, periods, baselines.get(index))
         recurrence = _recurrence(context, block, quantity, start, clause, recurrences)
@@ -234,7 +236,10 @@ def _year(period: Period) -> int:
     return int(period.period[:4])
 
 
-def _is_past(context: DocumentContext, quantity: Quantity, clause: tuple[int, int], periods: list[Period], raised: bool) -> bool:
+def _is_past(context: DocumentContext, quantity: Quantity, clause: tuple[int, int], periods: list[Period],
+             raised: bool, sentence_start: int) -> bool:
+    """A figure of a period over when the document is issued: "năm 2020 đạt 49,7%", or under a
+    sentence's opening "Sáu tháng đầu năm, ..." in a document of August."""
     before = context.lowered[clause[0]:quantity.start]
     if _PAST.search(before):
         return True
@@ -242,17 +247,29 @@ def _is_past(context: DocumentContext, quantity: Quantity, clause: tuple[int, in
         return False
     dated = [
         p for p in periods
-        if clause[0] <= p.start and p.end <= quantity.start and p.kind != "since"
+        if (clause[0] <= p.start or p.start - sentence_start <= 3) and p.end <= quantity.start and p.kind != "since"
         and not _COMPARED.search(context.lowered, max(clause[0], p.start - 12), p.start)
     ]
-    return bool(dated) and _year(dated[-1]) < context.issue_year and dated[-1].kind == "point"
+    if not dated or dated[-1].kind != "point":
+        return False
+    if _year(dated[-1]) < context.issue_year:
+        return True
+    return dated[-1].start - sentence_start <= 3 and context.ended_before_issue(dated[-1])
 
 
 def _deadline(context: DocumentContext, block: Block, quantity: Quantity, sentence_start: int, clause,
               periods: list[Period], baseline) -> str | None:
     """The clause's own period, else the nearest heading or lead-in above, else the title's."""
-    def usable(period: Period) -> bool:
-        if not period.year_given or (baseline and baseline[1] and period.period == baseline[1]):
+    repeated_here = bool(context.recurrences_in(sentence_start, clause[1]))
+
+    def usable(period: Period, repeated: bool | None = None) -> bool:
+        if not period.year_given:
+            # "Nhiệm vụ 6 tháng cuối năm: ..." is this year's; "tháng 12 hằng năm" every year's
+            dated = context.in_issue_year(period, repeated_here if repeated is None else repeated)
+            if dated is None:
+                return False
+            period = Period(dated, period.start, period.end, True, period.kind)
+        if baseline and baseline[1] and period.period == baseline[1]:
             return False
         if period.kind == "since" and not _ONWARDS.match(context.lowered, period.end):
             return False  # "thực hiện từ năm 2022" starts; "từ năm 2026 trở đi" sets the horizon
@@ -264,15 +281,19 @@ def _deadline(context: DocumentContext, block: Block, quantity: Quantity, senten
         p for p in periods
         if p.end <= quantity.number_start and usable(p) and (p.start >= clause[0] or p.start - sentence_start <= 25)
     ]
-    if before:
-        return before[-1].period
+    own = [p for p in before if p.start >= clause[0]]
+    if own:
+        return context.in_issue_year(own[-1])
     after = [p for p in periods if p.start >= quantity.end and p.end <= clause[1] and usable(p)]
     if after:
-        return after[0].period
+        return context.in_issue_year(after[0])  # the clause's own period comes before the sentence's
+    if before:
+        return context.in_issue_year(before[-1])
     for text in context.governing_texts(block):
+        repeated = bool(find_recurrences(text))
         for period in find_periods(text, context.issue_year):
-            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and usable(period):
-                return period.period
+            if (period.kind != "since" or _ONWARDS.match(searchable(text), period.end)) and usable(period, repeated):
+                return context.in_issue_year(period)
     return context.title_deadline
 
 
