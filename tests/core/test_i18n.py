@@ -5,7 +5,9 @@ import gettext
 import re
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 import nghiquyet
 
@@ -15,6 +17,14 @@ ENTRY = re.compile(
     r'(?P<strs>(?:msgstr(?:\[\d\])? (?:".*"\n?)+)+)',
     re.M,
 )
+
+
+@pytest.fixture(autouse=True)
+def back_to_vietnamese():
+    """A page served in English leaves English active in the thread; messages
+    built outside a request by later tests must be Vietnamese again."""
+    yield
+    translation.deactivate()
 
 
 ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
