@@ -152,4 +152,4 @@ def test_the_pages_offer_the_downloads(work, client, province_officer):
     assert reverse("tracking:overview_report") + "?unit=TU&amp;day=10/01/2022" in overview.text
     assert reverse("tracking:overview_report") in client.get(reverse("home")).text
     document = client.get(reverse("tracking:document", args=[work["resolution"].pk]))
-    assert reverse("tracking:document_report", args=[work["resolution"].pk]) + "?unit=TU" in document.text
+    assert f'href="{reverse("tracking:document_report", args=[work["resolution"].pk])}"' in document.text

@@ -26,7 +26,8 @@ def overview_report(request):
 
 
 def document_report(request, pk):
-    """One document's implementation inside the chosen unit's subtree."""
+    """One document's implementation inside the chosen unit's subtree (by default
+    the reader's own unit: the one that reports)."""
     policy = policy_for(request)
     document = policy.get_object_or_404(Document.objects.real(), pk=pk)
     _form, unit, day = unit_and_day(request)
