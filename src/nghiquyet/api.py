@@ -13,11 +13,13 @@ api = NinjaAPI(title="Nghị Quyết API", version="1", auth=django_auth, urls_n
 def _add_routers() -> None:
     from nghiquyet.documents.api import router as documents
     from nghiquyet.organisations.api import router as organisations
+    from nghiquyet.search.api import router as search
     from nghiquyet.tracking.api import router as tracking
 
     api.add_router("/organisations/", organisations)
     api.add_router("/documents/", documents)
     api.add_router("/tracking/", tracking)
+    api.add_router("/search/", search)
 
 
 _add_routers()

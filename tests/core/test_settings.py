@@ -64,7 +64,7 @@ def test_database_settings_per_engine():
     sqlite = database_settings("sqlite:////tmp/x.sqlite3")
     assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"] and sqlite["OPTIONS"]["timeout"] >= 5
     postgres = database_settings("postgres://u@h/db")
-    assert postgres["OPTIONS"]["options"] == "-c random_page_cost=1.1"
+    assert postgres["OPTIONS"]["options"] == "-c random_page_cost=1.1 -c jit=off"
 
 
 def test_production_mail_goes_out_by_smtp(monkeypatch):

@@ -256,3 +256,26 @@ def test_on_a_phone_the_graph_scrolls_and_its_nodes_open_documents(chain, provin
         page.click(f"svg a[href='{chain['central'].get_absolute_url()}']")
         page.wait_for_selector("h1:has-text('57-NQ/TW')")
         browser.close()
+
+
+def test_a_placeholder_staff_linked_to_survives_a_reimport_that_no_longer_cites_it(units, province_officer):
+    store(district_plan())
+    placeholder = Document.objects.get(symbol="111-NQ/TU")
+    programme = make("17-CTr/TU", units["province"], kind="chuong_trinh")
+    DocumentLink.objects.create(from_document=programme, to_document=placeholder, relation="thuc_hien")
+
+    plan_citing_less = district_plan()
+    plan_citing_less.references = plan_citing_less.references[1:]
+    store(plan_citing_less)
+
+    assert Document.objects.filter(pk=placeholder.pk, is_placeholder=True).exists()
+    assert DocumentLink.objects.filter(from_document=programme, to_document=placeholder).exists()
+    assert not Document.objects.filter(symbol="111-NQ/TU").exclude(pk=placeholder.pk).exists()
+
+
+def test_a_placeholder_nothing_points_to_any_more_is_removed(units):
+    store(district_plan())
+    plan_citing_less = district_plan()
+    plan_citing_less.references = plan_citing_less.references[1:]
+    store(plan_citing_less)
+    assert not Document.objects.filter(symbol="111-NQ/TU").exists()

@@ -19,6 +19,8 @@ from .commitments.scoring import Report, align_documents, document_name
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "extraction"
 THRESHOLDS = {"targets": 0.90, "assignments": 0.90, "reviews": 0.95}
+# Indicator names of matched targets (scoring.name_f1): mean word F1, and share of pairs at F1 >= 0.5.
+NAME_THRESHOLDS = {"mean": 0.75, "agreeing": 0.81}
 
 
 def _labelled_seeds() -> dict[str, list[dict]]:
@@ -78,3 +80,7 @@ def test_extraction_accuracy(report_summary):
         if report.counts[item_type].f1 < threshold
     }
     assert not failing, f"F1 below the thresholds {THRESHOLDS}: {failing}"
+    names = {"mean": round(report.name_mean, 3), "agreeing": round(report.name_agreeing, 3)}
+    assert all(names[key] >= NAME_THRESHOLDS[key] for key in names), (
+        f"indicator names below the thresholds {NAME_THRESHOLDS}: {names}"
+    )

@@ -64,7 +64,7 @@ from functools import cached_property, reduce
 from operator import or_
 
 from django.apps import apps
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -143,19 +143,24 @@ RULES: dict[str, Rule] = {
 # Models of our apps that hold no unit data, with the reason.
 UNSCOPED: dict[str, str] = {
     "organisations.UnitKind": "reference list of kinds of organisation, the same for everyone",
+    # Derived copies: search.services.visible_q scopes each row by the rule of its record.
+    "search.SearchEntry": "search index rows, read only through the rule of the record each one copies",
 }
 
 
 def within_units_q(lookup: str, units: Q) -> Q:
     """Rows whose unit (at ``lookup``) is one of the ``units`` condition.
 
-    Through a relation this is ``unit_id IN (SELECT id FROM unit WHERE path
-    range)``: both engines walk the path index, then the foreign key index,
-    where a join on the path range can make PostgreSQL scan the whole table.
+    Through a relation this is a correlated ``EXISTS (SELECT 1 FROM unit
+    WHERE id = row.unit_id AND path range)``: alone it becomes a semi-join, and
+    OR-ed with other rules (a task's partners, secret clearance) it stays one
+    index probe per row. ``unit_id IN (SELECT id ...)`` under an OR must hash
+    every unit in scope, and PostgreSQL probes the whole list per row once that
+    hash outgrows ``work_mem`` (a national scope: 300,000 units).
     """
     if not lookup:
         return units
-    return Q(**{f"{lookup}__in": Unit.objects.filter(units).values("pk")})
+    return Q(Exists(Unit.objects.filter(units, pk=OuterRef(lookup))))
 
 
 def crosses_many(model: type[Model], lookup: str) -> bool:
@@ -169,11 +174,11 @@ def crosses_many(model: type[Model], lookup: str) -> bool:
 
 
 def semi_join(model: type[Model], lookup: str, condition: Q) -> Q:
-    """``condition`` as ``pk IN (SELECT pk ...)`` when ``lookup`` crosses a to-many
-    relation: a join there would repeat rows and need a costly DISTINCT."""
+    """``condition`` as a correlated ``EXISTS`` on ``model`` when ``lookup`` crosses
+    a to-many relation: a join there would repeat rows and need a costly DISTINCT."""
     if not crosses_many(model, lookup):
         return condition
-    return Q(pk__in=model._default_manager.filter(condition).values("pk"))
+    return Q(Exists(model._default_manager.filter(condition, pk=OuterRef("pk"))))
 
 
 def addressed_to_q(prefix: str, unit_ids: list[int]) -> Q:
@@ -328,7 +333,7 @@ class AccessPolicy:
     def read_q(self, model: type[Model]) -> Q:
         rule = rule_for(model)
         if rule.document is not None:
-            return self.document_q(rule.document)
+            return semi_join(model, rule.document, self.document_q(rule.document))
         visible = semi_join(model, rule.unit, self.units_q(rule.unit))
         if rule.downward:
             visible |= semi_join(model, rule.unit, self.units_above_q(rule.unit))

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
 
     name = "nghiquyet.search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

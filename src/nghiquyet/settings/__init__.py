@@ -127,7 +127,9 @@ def database_settings(url: str | None) -> dict:
         # default random_page_cost (4, meant for spinning disks) PostgreSQL scans
         # the whole record table instead once a scope holds a few thousand units;
         # 1.1 is the usual value for SSDs (benchmarks/bench_tree.py shows both).
-        config.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1"
+        # JIT compiling costs a dashboard query a quarter of a second and wins
+        # nothing on counts that finish in a few seconds (bench_dashboard.py).
+        config.setdefault("OPTIONS", {})["options"] = "-c random_page_cost=1.1 -c jit=off"
     return config
 
 

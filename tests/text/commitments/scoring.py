@@ -7,13 +7,14 @@ recurrence is given; (assignments) the due is equal and the lead names,
 joined in order, are equal ignoring case, punctuation and tone placement;
 (reviews) kind and due are equal. Each label matches at most one prediction:
 pairs are taken closest line first. For matched pairs the other fields are
-compared one by one.
+compared one by one, and the target's indicator name by word overlap
+(``name_f1``): names are free text, so agreement is graded, not exact.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from nghiquyet.text.normalize import match_key
@@ -21,7 +22,7 @@ from nghiquyet.text.normalize import match_key
 ITEM_TYPES = ("targets", "assignments", "reviews")
 _IGNORED_IN_LEADS = {match_key("và"), match_key("các")}
 
-# Fields compared on matched pairs (the indicator and action are free text, not scored).
+# Fields compared on matched pairs (the indicator is graded by ``name_f1``; the action is not scored).
 FIELDS = {
     "targets": ("unit", "comparator", "scope", "deadline", "recurrence", "baseline", "line"),
     "assignments": ("partners", "report_to", "kind", "recurrence", "line"),
@@ -37,6 +38,33 @@ def text_key(value) -> str:
         value = " ".join(str(part) for part in value)
     key = match_key(str(value))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s\u0300-\u036f]", " ", key)).strip()
+
+
+# Words that say what kind of figure a name is, not what it measures: "Tỷ lệ hộ nghèo" and
+# "hộ nghèo" name the same indicator, so a leading one is dropped before names are compared.
+_NAME_KINDS = (("tỷ", "lệ"), ("số",), ("số", "lượng"))
+NAME_AGREEMENT = 0.5  # a pair whose names share at least half their words (F1) counts as agreeing
+
+
+def name_words(name) -> list[str]:
+    """The words of an indicator name, tone placement and "tỉ"/"tỷ" spelling ignored, a leading
+    "Tỷ lệ" or "Số" dropped."""
+    words = [match_key("tỷ") if word == match_key("tỉ") else word for word in text_key(name).split()]
+    for kind in sorted(_NAME_KINDS, key=len, reverse=True):
+        keys = [match_key(word) for word in kind]
+        if words[:len(keys)] == keys and len(words) > len(keys):
+            return words[len(keys):]
+    return words
+
+
+def name_f1(predicted, gold) -> float:
+    """Word-level F1 of two indicator names (docs/labelling.md, "indicator")."""
+    left, right = Counter(name_words(predicted)), Counter(name_words(gold))
+    shared = sum((left & right).values())
+    if not shared:
+        return 1.0 if not left and not right else 0.0
+    precision, recall = shared / sum(left.values()), shared / sum(right.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 def _number(value) -> float | None:
@@ -135,6 +163,18 @@ class Report:
     counts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in ITEM_TYPES})
     field_totals: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(lambda: [0, 0])))
     mistakes: list[Mistake] = field(default_factory=list)
+    name_scores: list[float] = field(default_factory=list)  # name_f1 of every matched target pair
+
+    @property
+    def name_mean(self) -> float:
+        return sum(self.name_scores) / len(self.name_scores) if self.name_scores else 1.0
+
+    @property
+    def name_agreeing(self) -> float:
+        """Share of matched target pairs whose names agree (F1 at least ``NAME_AGREEMENT``)."""
+        if not self.name_scores:
+            return 1.0
+        return sum(score >= NAME_AGREEMENT for score in self.name_scores) / len(self.name_scores)
 
     def add_document(self, name: str, predicted: dict | None, gold: dict | None) -> None:
         """Score one document; ``None`` on one side means it was not found there."""
@@ -155,6 +195,11 @@ class Report:
                 if index not in matched_predicted:
                     self.mistakes.append(Mistake(name, item_type, "spurious", item, None))
             for pi, gi in pairs:
+                if item_type == "targets":
+                    score = name_f1(predicted_items[pi].get("indicator"), gold_items[gi].get("indicator"))
+                    self.name_scores.append(score)
+                    if score < NAME_AGREEMENT:
+                        self.mistakes.append(Mistake(name, item_type, "indicator", predicted_items[pi], gold_items[gi]))
                 for field_name in FIELDS[item_type]:
                     agrees = field_agrees(item_type, field_name, predicted_items[pi], gold_items[gi])
                     totals = self.field_totals[item_type][field_name]
@@ -181,6 +226,12 @@ class Report:
                 agreed, total = self.field_totals[item_type][field_name]
                 share = agreed / total if total else 1.0
                 lines.append(f"  {item_type:<12} {field_name:<12} {agreed:>5}/{total:<5} {share:>6.3f}")
+            if item_type == "targets":
+                agreeing = round(self.name_agreeing * len(self.name_scores))
+                lines.append(
+                    f"  {item_type:<12} {'indicator':<12} {agreeing:>5}/{len(self.name_scores):<5} "
+                    f"{self.name_agreeing:>6.3f}  (name F1 >= {NAME_AGREEMENT}; mean name F1 {self.name_mean:.3f})"
+                )
         return "\n".join(lines)
 
 

@@ -2,7 +2,9 @@
 
 import pytest
 
-from .scoring import Report, align_documents, assignments_match, lead_key, pair_items, reviews_match, targets_match
+from .scoring import (
+    Report, align_documents, assignments_match, lead_key, name_f1, pair_items, reviews_match, targets_match,
+)
 
 
 def _target(value, deadline="2025", recurrence=None, value_max=None, line=10, **fields):
@@ -105,3 +107,32 @@ def test_align_by_symbol_and_date_then_by_lines():
     assert pairs[1][0] is parsed[2]
     assert pairs[2][0] is None
     assert (parsed[0], None) in pairs
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "score"),
+    [
+        ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo", 1.0),
+        ("hộ nghèo", "Tỷ lệ hộ nghèo", 1.0),  # a leading "Tỷ lệ" or "Số" says the kind, not the indicator
+        ("tỉ lệ hộ nghèo", "Tỷ lệ hộ nghèo", 1.0),
+        ("huyện đạt chuẩn", "Số huyện đạt chuẩn", 1.0),
+        ("Thành lập mới", "Số khu công nghiệp thành lập mới", 2 / 3),
+        ("Tỷ lệ hộ nghèo", "Số đảng viên kết nạp", 0.0),
+        ("Tỷ lệ", "Tỷ lệ", 1.0),
+        ("", "Số đảng viên kết nạp", 0.0),
+    ],
+)
+def test_name_f1(predicted, gold, score):
+    assert name_f1(predicted, gold) == pytest.approx(score)
+
+
+def test_report_grades_indicator_names():
+    report = Report()
+    report.add_document(
+        "doc",
+        {"targets": [_target(90, indicator="hộ nghèo"), _target(80, indicator="Thành lập")]},
+        {"targets": [_target(90, indicator="Tỷ lệ hộ nghèo"), _target(80, indicator="Số khu công nghiệp thành lập mới")]},
+    )
+    assert report.name_scores == [1.0, pytest.approx(0.5)]
+    assert report.name_agreeing == 1.0
+    assert "indicator" in report.table() and "mean name F1" in report.table()

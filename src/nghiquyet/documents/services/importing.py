@@ -457,6 +457,9 @@ def apply_relation(citing: Document, cited: Document, relation: str) -> None:
 
 
 def drop_orphan_placeholders(document_ids: set[int]) -> None:
-    """Placeholders no reference points to any more are removed (audited deletes)."""
-    for placeholder in Document.objects.filter(pk__in=document_ids, is_placeholder=True, cited_by=None):
+    """Placeholders no reference, link added by staff or replacement points to any
+    more are removed (audited deletes)."""
+    orphans = Document.objects.filter(pk__in=document_ids, is_placeholder=True,
+                                      cited_by=None, linked_from=None, replaces=None)
+    for placeholder in orphans:
         placeholder.delete()

@@ -45,6 +45,37 @@ _CITED = re.compile(r"\d+\s*[-/]\s*[A-ZĐ]+[-/A-ZĐ]*\s*(?:ngày\s*)?$")
 _ONWARDS = re.compile(r"\s*trở\s+đi")
 _BASELINE_BETWEEN = re.compile(r"\s*(?:%\s*)?(?:\(?\s*năm\s+((?:19|20)\d\d)\s*\)?\s*)?(?:,\s*)?(?:lên|tăng\s+lên|lên\s+mức)\s+(?:mức\s+)?$")
 _FROM_BEFORE = re.compile(r"từ\s*$")
+# Words that name a measure: a phrase holding one names the indicator itself.
+_MEASURE_TERMS = [
+    "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "tỷ suất", "tỉ suất", "tốc độ", "tăng trưởng", "cơ cấu", "số",
+    "tổng số", "tổng diện tích", "tổng vốn", "tổng thu", "tổng chi", "tổng mức", "tổng giá trị",
+    "tổng sản phẩm", "tổng quy mô", "thu ngân sách", "thu nsnn", "chi ngân sách", "thu nhập", "vốn", "năng suất", "grdp", "grdp", "quy mô", "mức", "chỉ số",
+    "giá trị", "tuổi thọ", "diện tích", "sản lượng", "kim ngạch", "độ che phủ", "mật độ", "dân số",
+    "xếp hạng", "thứ hạng", "sức chứa", "công suất", "chiều dài", "tổng số", "số lượng", "lượng",
+]
+_MEASURE_WORDS = re.compile(words_pattern(_MEASURE_TERMS))
+_MEASURE_LEAD = re.compile(words_pattern([t for t in _MEASURE_TERMS if " " in t]))
+# Where the predicate of "Tỷ lệ <units> <predicate>" begins: what the units do or are.
+_PREDICATE = re.compile(words_pattern([
+    "được", "hoàn thành", "có", "xếp loại", "đạt", "tham gia", "thực hiện", "sử dụng", "là", "gia nhập",
+    "tiếp tục", "xây dựng", "duy trì",
+]))
+_STRIVE_FOR = re.compile(r"[,;]\s*phấn\s+đấu\s+(?:(?:đạt|có|là|nâng|để)\s+)?")
+_LINKED = re.compile(r"(?:^|\s)(?:đạt|là|chiếm|bằng|còn|tăng|giảm|ở\s+mức|lên|xuống|có|gấp)(?:\s+(?:từ|trên|dưới|khoảng|tối\s+thiểu|ít\s+nhất|không\s+quá|tối\s+đa|thêm|bình\s+quân|hằng\s+năm|hàng\s+năm|mỗi\s+năm))*\s*$")
+_NOT_UNITS = re.compile(r"(?:so\s+với|trở\s+lên|trở\s+đi|trở\s+xuống|trên|dưới|tổng|kế\s+hoạch|của|mỗi|hằng|hàng|bình\s+quân|năm|giai\s+đoạn|đến|vào|trong|và|hoặc)\b")
+_NOT_THINGS = re.compile(r"đồng|usd|lần|hạng|bậc|điểm|người/|/|giường")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:các|những|toàn\s+bộ|tất\s+cả)\s+)+", re.IGNORECASE)
+_AFTER_END = re.compile(
+    r"[;]|\s-\s|\((?![^()]*\))|,\s*(?=" + words_pattern([
+        "phấn đấu", "trong đó", "bảo đảm", "đảm bảo", "góp phần", "nhằm", "để", "từ đó", "tạo", "đồng thời",
+        "đạt", "với", "riêng", "còn lại", "nâng", "tăng", "giảm", "hoàn thành", "đặc biệt", "nhất là", "phục vụ",
+    ]) + ")",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(words_pattern(["vào", "tại", "ở", "cho", "với", "trong", "thuộc", "trên", "đến", "của", "để"]))
+_LONGEST_NAME = 120
+# Where a long name can end: before a comma or a phrase that adds a circumstance ("... theo hướng dẫn").
+_PHRASE_START = re.compile(r"\s(?:và|hoặc|theo|để|nhằm|của|gắn\s+với|trong|tại|đối\s+với|bằng)\s")
 _SCOPE_AT = re.compile(r"(?:tại|ở|đối với)\s+(cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)|khu\s+vực\s+\w+(?:\s+\w+)?|thành\s+thị|nông\s+thôn)")
 
 # Words to peel off the ends of an indicator phrase.
@@ -114,6 +145,7 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         elif _qualifies_share(first, second, between):
             skip.add(index + 1)  # "100% doanh nghiệp ... sử dụng 25 lao động trở lên": who counts
     previous: Target | None = None
+    kept: list[Quantity] = []  # the quantity of each target found
     current_clause, value_first, previous_end = None, False, start
     for index, quantity in enumerate(quantities):
         if index in skip:
@@ -127,8 +159,9 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
         if clause != current_clause:
             current_clause = clause
             value_first = not _clean(_after_last_lead_in(context.text[clause[0]:quantity.start]))
+        following = next((q.start for q in quantities[index + 1:] if q.start > quantity.end), clause[1])
         indicator, scope = _indicator_and_scope(
-            context, segment_start, segment_end, quantity, clause, previous, previous_end, value_first,
+            context, segment_start, segment_end, quantity, clause, following, previous, previous_end, value_first,
         )
         baseline = baselines.get(index)
         comparator = quantity.comparator
@@ -152,9 +185,33 @@ def _sentence_targets(context: DocumentContext, block: Block, start: int, end: i
             confidence=_confidence(in_goals, indicator, deadline, recurrence),
         )
         found.append(target)
+        kept.append(quantity)
         previous, previous_end = target, quantity.end
     _scope_first_of_list(found)
+    _share_predicate_over_list(context, found, kept)
     return found
+
+
+def _share_predicate_over_list(context: DocumentContext, found: list[Target], kept: list[Quantity]) -> None:
+    """ "100% đảng bộ, 90% chi bộ, 84% đảng viên hoàn thành tốt nhiệm vụ": the predicate after the
+    last share of a list is every member's, so "Tỷ lệ đảng bộ" becomes "Tỷ lệ đảng bộ hoàn thành ...". """
+    members: list[int] = []
+    for index, target in enumerate(found):
+        if not (target.unit == "%" and target.indicator.startswith("Tỷ lệ ")):
+            members = []
+            continue
+        if members:
+            between = context.lowered[kept[members[-1]].end:kept[index].start]
+            if found[members[-1]].start != target.start or not re.fullmatch(r"[^\d;]{1,100}?(?:,|\svà)\s*(?:(?:từ|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu)\s+)?", between) or _PREDICATE.search(between):
+                members = []
+        members.append(index)
+        predicate = _PREDICATE.search(searchable(target.indicator), len("Tỷ lệ "))
+        if predicate and len(members) > 1:
+            tail = target.indicator[predicate.start():]
+            for member in members[:-1]:
+                if not _PREDICATE.search(searchable(found[member].indicator)):
+                    found[member].indicator = _finish(f"{found[member].indicator} {tail}")
+            members = []
 
 
 def _continues_list(context: DocumentContext, previous: Target, previous_end: int, quantity: Quantity) -> bool:
@@ -317,27 +374,125 @@ def _recurrence(context: DocumentContext, block: Block, quantity: Quantity, sent
 
 
 def _indicator_and_scope(context: DocumentContext, segment_start: int, segment_end: int, quantity: Quantity,
-                         clause, previous: Target | None, previous_end: int, value_first: bool):
-    """The indicator a figure measures and the scope that narrows it, from the words around it."""
+                         clause, following: int, previous: Target | None, previous_end: int, value_first: bool):
+    """The indicator a figure measures and the scope that narrows it, from the words around it.
+
+    Words after a figure reach at most to ``following``, the next figure, so they stay its own.
+    """
     text = context.text
     raw = text[segment_start:segment_end]
-    after = _clean(_after_text(text, _unit_start(text, quantity), clause[1]))
+    after = _clean(_after_text(text, _unit_start(text, quantity), min(clause[1], following),
+                               things=quantity.unit not in ("%", "‰"), next_figure=following < clause[1]))
     scope = _scope_at(text[quantity.end:min(clause[1], quantity.end + 60)])
     if value_first:
-        return after, scope
+        return _name_of_things(quantity, after, "") or _finish(after) or _finish(_clean(raw)), scope
     raw = _after_last_lead_in(raw)
     colon = raw.rfind(":")
     if colon != -1:
         head, tail = _clean(raw[:colon]), _clean(raw[colon + 1:])
         if tail and len(tail.split()) <= 6:
-            return head or (previous.indicator if previous else after), tail
-        return tail or head or after, scope
-    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)\s*(trong đó|\()?", text[previous_end:segment_end])
+            return _finish(head) or (previous.indicator if previous else _finish(after)), tail
+        return _finish(tail or head or after), scope
     cleaned = _clean(raw)
+    own = raw if segment_start <= clause[0] else re.sub(r"^[^,;]*[,;]", "", raw, count=1)  # words after a figure before are its
+    things = _name_of_things(quantity, after, _verb_before(own, _clean(own), quantity))
+    if things:
+        return things, scope  # "kết nạp 200 đảng viên", "hoàn thành 100% các cuộc kiểm tra theo kế hoạch"
+    sub_item = previous is not None and re.match(r"\s*(?:[,;(]|và\b|trong đó)\s*(trong đó|\()?", text[previous_end:segment_end])
     longest = 12 if sub_item and (sub_item.group(1) or "(" in sub_item.group()) else 6  # "trong đó <a longer scope>"
-    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= longest:
+    measured = previous is not None and previous.unit != quantity.unit and _MEASURE_WORDS.search(searchable(cleaned))
+    if previous is not None and sub_item and cleaned and len(cleaned.split()) <= longest and not measured:
         return previous.indicator, _without_shared_words(cleaned, previous.indicator)
-    return cleaned or after, scope
+    return _finish(cleaned or after) or _finish(cleaned) or (previous.indicator if previous else ""), scope
+
+
+def _verb_before(raw: str, cleaned: str, quantity: Quantity) -> str | None:
+    """The verb phrase before a figure that counts things ("kết nạp", "thành lập mới"), or None
+    when the words before name a measure ("Tỷ lệ hộ nghèo giảm còn 2%") or link one to it."""
+    if not cleaned:
+        return ""  # "..., ít nhất 01 khách sạn, resort đạt tiêu chuẩn 5 sao": the things name it
+    if _MEASURE_WORDS.search(searchable(cleaned)):
+        return None
+    if _LINKED.search(searchable(raw)) and quantity.unit in ("%", "‰"):
+        return None  # "Công nghiệp chiếm 40%": what comes before is what is measured
+    if _LINKED.search(searchable(raw)):
+        return ""  # "Toàn tỉnh có 15 trường cao đẳng": the things counted, without the link
+    return cleaned if len(cleaned.split()) <= 8 else None
+
+
+def _name_of_things(quantity: Quantity, after: str, verb: str | None) -> str:
+    """ "Tỷ lệ <units> <doing>" for a share of units, "Số <things> <done>" for a count of them."""
+    if verb is None or not after:
+        return ""
+    share = quantity.unit in ("%", "‰")
+    if not share and not _counts_things(quantity):
+        return ""
+    if share and (not after[0].isalpha() or _NOT_UNITS.match(searchable(after))):
+        return ""
+    after = _LEADING_ARTICLE.sub("", after)
+    if not after:
+        return ""
+    if share and _MEASURE_WORDS.match(searchable(after)):
+        return ""  # "100% tổng vốn ..." names a measure already
+    kind = "Tỷ lệ" if share else "Số"
+    if verb:
+        head, rest = after, ""
+        if not share:
+            head, rest = _noun_and_rest(after, quantity.unit)
+        return _finish(" ".join(part for part in (kind, head, verb[0].lower() + verb[1:], rest) if part))
+    return _finish(f"{kind} {after}")
+
+
+def _noun_and_rest(after: str, unit: str | None) -> tuple[str, str]:
+    """Where the verb goes in "Số <things> <verb> <rest>": after the unit's noun and its aside
+    ("cụm công nghiệp (CCN) | vào KCN"), or a word or two more up to a preposition ("nhà văn hóa thôn")."""
+    lowered = searchable(after)
+    unit_end = len(unit) if unit and lowered.startswith(searchable(unit)) else 0
+    aside = re.match(r"\s*\([^()]{1,40}\)", after[unit_end:])
+    if aside:
+        unit_end += aside.end()
+    preposition = _PREPOSITION.search(lowered, unit_end)
+    stop = preposition.start() if preposition else len(after)
+    if unit_end and (len(after[unit_end:stop].split()) > 2 or "," in after[unit_end:stop]):
+        stop = unit_end
+    if stop == 0:
+        return after, ""
+    return after[:stop].strip(), after[stop:].strip()
+
+
+def _counts_things(quantity: Quantity) -> bool:
+    unit = searchable(quantity.unit or "")
+    return bool(unit) and quantity.per is None and not quantity.rank and not _MEASURE.fullmatch(unit) and not (
+        _NOT_THINGS.search(unit)
+    )
+
+
+def _finish(name: str) -> str:
+    """A name as a dashboard shows it: from its measure word on ("nâng tỷ lệ ..." → "Tỷ lệ ..."),
+    without a dangling ")" fragment, at most ``_LONGEST_NAME`` characters, capitalised."""
+    name = name.strip()
+    strive = list(_STRIVE_FOR.finditer(searchable(name)))
+    if strive and strive[-1].end() < len(name):
+        name = name[strive[-1].end():]  # "Đổi mới học tập ..., phấn đấu tỷ lệ đảng viên tham dự"
+    lowered = searchable(name)
+    measure = _MEASURE_LEAD.search(lowered)
+    if measure and measure.start() > 0 and (len(lowered[:measure.start()].split()) <= 2 or "," in lowered[:measure.start()]):
+        name = name[measure.start():]  # "giảm tỷ suất tử vong", "nâng tổng số doanh nghiệp", "..., nâng cao thứ hạng"
+    closing = name.find(")")
+    if closing != -1 and "(" not in name[:closing] and closing < len(name) - 1:
+        name = name[closing + 1:].strip(" ,;:")  # "người) lực lượng lao động ...": the aside of a figure
+    elif closing != -1 and "(" not in name[:closing]:
+        name = name[:closing].strip()
+    if len(name) > _LONGEST_NAME:
+        name = re.sub(r"\s*\([^()]{20,}\)", "", name)  # a long aside goes first: "(trưởng phòng, ... cấp huyện)"
+    if len(name) > _LONGEST_NAME:
+        lowered = searchable(name[:_LONGEST_NAME + 1])
+        ends = [lowered.rfind(",")] + [match.start() for match in _PHRASE_START.finditer(lowered)]
+        cut = max(ends)
+        name = name[:cut if cut >= _LONGEST_NAME // 2 else lowered.rfind(" ")].rstrip(" ,;:-(")
+        if name.count("(") > name.count(")"):
+            name = name[:name.rfind("(")].rstrip(" ,;:-")
+    return name[:1].upper() + name[1:] if name else name
 
 
 def _unit_start(text: str, quantity: Quantity) -> int:
@@ -377,13 +532,21 @@ def _scope_at(text: str) -> str | None:
     return text[match.start(1):match.end(1)] if match else None
 
 
-def _after_text(text: str, start: int, end: int) -> str:
-    """The words after a leading figure ("100% cấp ủy viên ... được bồi dưỡng"), to the clause's next comma."""
+def _after_text(text: str, start: int, end: int, things: bool = False, next_figure: bool = False) -> str:
+    """The words after a figure ("100% cấp ủy viên, bí thư chi bộ được bồi dưỡng ..."): to the
+    clause's end, the next figure, an unclosed "(" or a comma opening a new part ("..., phấn đấu").
+    Before the next figure, the words after the last "," or "và" are that figure's ("02 trung tâm
+    thương mại, 02 khách sạn")."""
     tail = text[start:end]
-    cut = re.search(r"[,;(]|\s-\s", tail)
-    tail = tail[:cut.start()] if cut and cut.start() > 10 else tail
-    words = tail.split()
-    return " ".join(words[:20])
+    if re.match(r"\s*[,;.]", tail) or (not things and _NOT_UNITS.match(searchable(tail).lstrip(" )"))):
+        return ""  # "(thành thị 96%, nông thôn 75%)", "14%/năm và ...": nothing after the figure names it
+    cut = _AFTER_END.search(tail)
+    if cut and cut.start() > 2:
+        tail = tail[:cut.start()]
+    elif next_figure:
+        last = max(tail.rfind(","), searchable(tail).rfind(" và "))
+        tail = tail[:last] if last > 2 else tail
+    return " ".join(tail.split())
 
 
 def _clean(phrase: str) -> str:

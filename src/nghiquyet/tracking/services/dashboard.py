@@ -33,7 +33,7 @@ def tasks_within(policy: AccessPolicy, unit: Unit, model=Task):
 
 def count_by_status(queryset, day: datetime.date) -> dict[str, int]:
     counts = {status: 0 for status in Status.values}
-    rows = queryset.with_status(day).order_by().values("status").annotate(n=Count("pk", distinct=True))
+    rows = queryset.with_status(day).order_by().values("status").annotate(n=Count("pk"))
     for row in rows:
         counts[row["status"]] = row["n"]
     return counts
@@ -190,7 +190,7 @@ def matrix(policy: AccessPolicy, unit: Unit, day: datetime.date, documents: list
     work = tasks_within(policy, unit).work().filter(document__in=document_ids).exclude(lead_unit=unit)
     grouped = (
         work.with_status(day).annotate(branch=Substr("lead_unit__path", 1, branch_length)).order_by()
-        .values("branch", "document", "status").annotate(n=Count("pk", distinct=True))
+        .values("branch", "document", "status").annotate(n=Count("pk"))
     )
     for group in grouped:
         row = by_path.get(group["branch"])
