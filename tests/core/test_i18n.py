@@ -90,7 +90,7 @@ def test_vietnamese_is_the_default_whatever_the_browser_asks(client, db):
 
 def test_documents_and_tracking_pages_turn_english(client, make_user, tree):
     """Pages of the apps, not only the foundation's: the register, a document's
-    lineage, the implementation overview and a document's implementation."""
+    lineage, the implementation overview, a document's implementation, search."""
     from nghiquyet.documents.models import Document
 
     document = Document.objects.create(kind="nghi_quyet", symbol="111-NQ/TU", issued_on=datetime.date(2021, 6, 11),
@@ -102,6 +102,7 @@ def test_documents_and_tracking_pages_turn_english(client, make_user, tree):
         reverse("documents:lineage", args=[document.pk]): ["Document relationships", "This document"],
         reverse("tracking:index"): ["Implementation overview", "Download report (Word)", "Overdue tasks"],
         reverse("tracking:document", args=[document.pk]): ["Full text, extracted items", "Timeline", "Task list"],
+        reverse("search:index"): ["Search words", "Type with or without Vietnamese accents"],
     }
     for url, english in pages.items():
         page = client.get(url).content.decode()
