@@ -1,10 +1,13 @@
 """Vietnamese is the source language; English is a complete, compiled translation."""
 
+import datetime
 import gettext
 import re
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
+from django.utils import translation
 
 import nghiquyet
 
@@ -14,6 +17,14 @@ ENTRY = re.compile(
     r'(?P<strs>(?:msgstr(?:\[\d\])? (?:".*"\n?)+)+)',
     re.M,
 )
+
+
+@pytest.fixture(autouse=True)
+def back_to_vietnamese():
+    """A page served in English leaves English active in the thread; messages
+    built outside a request by later tests must be Vietnamese again."""
+    yield
+    translation.deactivate()
 
 
 ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
@@ -75,3 +86,27 @@ def test_the_language_can_be_switched_before_logging_in(client, db):
 def test_vietnamese_is_the_default_whatever_the_browser_asks(client, db):
     page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert 'lang="vi"' in page and "Tên đăng nhập" in page
+
+
+def test_documents_and_tracking_pages_turn_english(client, make_user, tree):
+    """Pages of the apps, not only the foundation's: the register, a document's
+    lineage, the implementation overview, a document's implementation, search."""
+    from nghiquyet.documents.models import Document
+
+    document = Document.objects.create(kind="nghi_quyet", symbol="111-NQ/TU", issued_on=datetime.date(2021, 6, 11),
+                                       issuer_unit=tree["province"], title="về chuyển đổi số", text="")
+    client.force_login(make_user("nguoidung", tree["province"]))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    pages = {
+        reverse("documents:index"): ["Register", "Documents due for re-examination"],
+        reverse("documents:lineage", args=[document.pk]): ["Document relationships", "This document"],
+        reverse("tracking:index"): ["Implementation overview", "Download report (Word)", "Overdue tasks"],
+        reverse("tracking:document", args=[document.pk]): ["Full text, extracted items", "Timeline", "Task list"],
+        reverse("search:index"): ["Search words", "Type with or without Vietnamese accents"],
+    }
+    for url, english in pages.items():
+        page = client.get(url).content.decode()
+        assert 'lang="en"' in page, url
+        assert [text for text in english if text not in page] == [], url
+    overview = client.get(reverse("tracking:index")).content.decode()
+    assert "Tổng quan thực hiện" not in overview and "Nhiệm vụ quá hạn" not in overview

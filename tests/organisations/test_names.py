@@ -1,12 +1,14 @@
 """Body names and group phrases, as documents write them, resolve to units."""
 
 import datetime
+from dataclasses import dataclass
 
 import pytest
 
 from nghiquyet.organisations import services
 from nghiquyet.organisations.models import Unit, UnitAlias
-from nghiquyet.organisations.names import UnitDirectory, clean_phrase
+from nghiquyet.organisations.names import NameResolver, UnitNames, clean_phrase
+from nghiquyet.text.normalize import match_key
 
 # (phrase as written in recipients lists and assignments, expected unit codes)
 SINGLE_BODIES = [
@@ -62,7 +64,7 @@ GROUPS = [
 
 @pytest.fixture
 def names(demo_organisation):
-    return UnitDirectory()
+    return NameResolver()
 
 
 def test_single_bodies_resolve_to_their_unit(names):
@@ -88,29 +90,56 @@ def test_a_group_resolves_to_its_members_on_the_day_asked(demo_organisation):
     reform = datetime.date(2025, 7, 1)
     services.abolish(demo_organisation["HU-YT"], reform, successor=demo_organisation["TU-BG"])
     phrase = "Các huyện ủy, thành ủy"
-    before = UnitDirectory(datetime.date(2025, 1, 1)).resolve(phrase).units
-    after = UnitDirectory(datetime.date(2025, 8, 1)).resolve(phrase).units
+    before = NameResolver(day=datetime.date(2025, 1, 1)).resolve(phrase).units
+    after = NameResolver(day=datetime.date(2025, 8, 1)).resolve(phrase).units
     assert "HU-YT" in {u.code for u in before} and "HU-YT" not in {u.code for u in after}
 
 
 def test_former_names_still_find_the_unit(demo_organisation):
     board = demo_organisation["BTG-TU"]
     services.rename(board, "Ban Tuyên giáo và Dân vận Tỉnh ủy", datetime.date(2025, 3, 1))
-    names = UnitDirectory(datetime.date(2025, 8, 1))
+    names = NameResolver(day=datetime.date(2025, 8, 1))
     assert names.resolve("Ban Tuyên giáo Tỉnh ủy").units == [board]
     assert names.resolve("Ban Tuyên giáo và Dân vận Tỉnh ủy").units == [board]
 
 
 def test_an_ambiguous_name_prefers_the_unit_near_the_issuer(demo_organisation):
-    """"Ban Tổ chức" of a district and of the province: the issuer's own comes first."""
+    """"Ban Tổ chức", the short name of a district's board and of the province's:
+    the issuer's own wins; with no issuer it stays for staff to map."""
     district = demo_organisation["HU-YT"]
-    district_board = Unit.objects.create(code="BTC-YT", name="Ban Tổ chức Huyện ủy Yên Thế",
+    district_board = Unit.objects.create(code="BTC-YT", name="Ban Tổ chức Huyện ủy Yên Thế", short_name="Ban Tổ chức",
                                          kind=demo_organisation["BTC-TU"].kind, parent=district)
-    UnitAlias.objects.create(unit=district_board, name="Ban Tổ chức")
-    names = UnitDirectory()
-    assert names.resolve("Ban Tổ chức").ambiguous
-    assert names.resolve("Ban Tổ chức").units == [demo_organisation["BTC-TU"]]  # the higher one by default
-    assert names.resolve("Ban Tổ chức", near=district).units == [district_board]
+    names = UnitNames()
+    unplaced = NameResolver(names=names).resolve("Ban Tổ chức")
+    assert unplaced.ambiguous and not unplaced.resolved
+    assert unplaced.candidates == [demo_organisation["BTC-TU"], district_board]  # the higher one first
+    assert NameResolver(near=district, names=names).resolve("Ban Tổ chức").units == [district_board]
+    assert NameResolver(near=demo_organisation["TU-BG"], names=names).resolve("Ban Tổ chức").units == [
+        demo_organisation["BTC-TU"]]
+
+
+def test_an_alias_is_a_name_only_while_valid_and_former_names_always(demo_organisation):
+    office = demo_organisation["VP-TU"]
+    UnitAlias.objects.create(unit=office, name="Văn phòng Cấp ủy", valid_to=datetime.date(2024, 1, 1))
+    assert NameResolver(day=datetime.date(2023, 6, 1)).resolve("Văn phòng Cấp ủy").units == [office]
+    assert NameResolver(day=datetime.date(2024, 6, 1)).resolve("Văn phòng Cấp ủy").units == []
+
+
+def test_staff_mappings_come_first(demo_organisation):
+    """A mapping (documents' ``BodyMapping`` is one) beats every rule, even a unit's own name."""
+    @dataclass
+    class Mapping:
+        key: str
+        unit: Unit | None = None
+        group: object = None
+        not_a_body: bool = False
+
+    office = demo_organisation["VP-TU"]
+    names = UnitNames(mappings=[Mapping(match_key("Ban Tổ chức Tỉnh ủy"), unit=office),
+                                Mapping(match_key("Báo Bắc Giang"), not_a_body=True)])
+    resolver = NameResolver(names=names)
+    assert resolver.resolve("- Ban Tổ chức Tỉnh ủy;").units == [office]
+    assert resolver.resolve("Báo Bắc Giang").resolved and resolver.resolve("Báo Bắc Giang").not_a_body
 
 
 def test_clean_phrase_strips_list_punctuation():

@@ -58,7 +58,7 @@ def _pk(record):
     return {"pk": record.pk}
 
 
-for name in ("document", "assign"):
+for name in ("document", "assign", "document_report"):
     route(f"tracking:{name}", "documents.Document", _pk)
 route("tracking:unit", "organisations.Unit", lambda unit: {"code": unit.code})
 for name in ("plan", "plan_upload", "plan_write", "plan_copy"):

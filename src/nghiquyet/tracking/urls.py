@@ -1,14 +1,16 @@
 from django.urls import path
 
-from .views import dashboard, indicators, notices, plans, reports, spreadsheets, tasks
+from .views import dashboard, indicators, notices, plans, reports, spreadsheets, tasks, word_reports
 
 app_name = "tracking"
 
 urlpatterns = [
     path("", dashboard.overview, name="index"),
+    path("bao-cao.docx", word_reports.overview_report, name="overview_report"),
     path("ma-tran/", dashboard.matrix, name="matrix"),
     path("van-ban/<int:pk>/", dashboard.document_page, name="document"),
     path("van-ban/<int:pk>/giao/", plans.assign, name="assign"),
+    path("van-ban/<int:pk>/bao-cao.docx", word_reports.document_report, name="document_report"),
     path("don-vi/<str:code>/", dashboard.unit_page, name="unit"),
     path("ke-hoach/", plans.plan_list, name="plans"),
     path("ke-hoach/<int:pk>/", plans.plan, name="plan"),

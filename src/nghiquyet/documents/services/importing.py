@@ -32,7 +32,7 @@ from nghiquyet.text.read import parse_bytes
 
 from ..models import Document, ExtractedItem, Kind, Reference, SourceFile
 from ..symbols import kind_from_symbol, symbol_key
-from .bodies import BodyResolver, UnitNames
+from .bodies import BodyResolver, document_names
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ class Importer:
         self.progress = progress or (lambda done, total, label: None)
         self.written_file: str | None = None
         self.seen: set[int] = set()
-        self.names = UnitNames()
+        self.names = document_names()
 
     # -- the file --------------------------------------------------------
 

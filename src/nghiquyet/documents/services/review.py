@@ -24,7 +24,7 @@ from nghiquyet.text.normalize import match_key
 from nghiquyet.tracking.models import Indicator, Task
 
 from ..models import BodyMapping, Document, ExtractedItem
-from .bodies import BodyResolver, UnitNames
+from .bodies import BodyResolver, document_names
 from .importing import resolve_item_bodies
 
 Status = ExtractedItem.Status
@@ -222,7 +222,7 @@ def map_body(name: str, policy: AccessPolicy, unit=None, group=None, not_a_body:
         mapping.save()
         items = ExtractedItem.objects.filter(unresolved_keys__contains=f"|{key}|", status=Status.PROPOSED)
         items = items.select_related("document__issuer_unit")
-        names = UnitNames()
+        names = document_names()
         count = 0
         for item in items:
             resolver = BodyResolver(near=item.document.issuer_unit, day=item.document.issued_on, names=names)

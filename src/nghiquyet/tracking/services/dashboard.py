@@ -67,7 +67,8 @@ class Overview:
         return sum(self.plan_counts.values())
 
 
-def overview(policy: AccessPolicy, unit: Unit, day: datetime.date) -> Overview:
+def overview(policy: AccessPolicy, unit: Unit, day: datetime.date, limit: int = LIST_LIMIT) -> Overview:
+    """``limit`` caps each list (overdue tasks, missing plans, reviews due)."""
     work = tasks_within(policy, unit).work()
     plans = tasks_within(policy, unit, PlanObligation)
     indicators = relevant_indicators(policy, unit)
@@ -75,11 +76,11 @@ def overview(policy: AccessPolicy, unit: Unit, day: datetime.date) -> Overview:
         unit=unit, day=day,
         task_counts=count_by_status(work, day),
         plan_counts=count_by_status(plans, day),
-        overdue=longest_overdue(policy, unit, Task.objects.work(), day),
-        missing_plans=longest_overdue(policy, unit, PlanObligation.objects.all(), day),
+        overdue=longest_overdue(policy, unit, Task.objects.work(), day, limit),
+        missing_plans=longest_overdue(policy, unit, PlanObligation.objects.all(), day, limit),
         off_track=off_track_indicators(indicators, unit, day),
         indicator_count=len(indicators),
-        reviews_due=reviews_due(policy, unit, day),
+        reviews_due=reviews_due(policy, unit, day, limit),
     )
 
 
@@ -121,14 +122,14 @@ def off_track_indicators(indicators: list[Indicator], unit: Unit, day: datetime.
     return found
 
 
-def reviews_due(policy: AccessPolicy, unit: Unit, day: datetime.date) -> list[ReviewMilestone]:
+def reviews_due(policy: AccessPolicy, unit: Unit, day: datetime.date, limit: int = LIST_LIMIT) -> list[ReviewMilestone]:
     """Reviews (sơ kết, tổng kết) of the unit, its subtree or above it, due this quarter."""
     start, end = quarter_bounds(day)
     milestones = policy.scope(ReviewMilestone.objects.filter(
         Q(due_date__range=(start, end)) | Q(recurrence__gt="", due_date=None)
     ).exclude(status=ReviewMilestone.Status.CANCELLED))
     milestones = milestones.filter(subtree_q(unit.path, "unit__") | Q(unit__in=unit.ancestors()))
-    return list(milestones.select_related("document", "unit").order_by("due_date", "pk")[:LIST_LIMIT])
+    return list(milestones.select_related("document", "unit").order_by("due_date", "pk")[:limit])
 
 
 # -- the matrix -----------------------------------------------------------------------
