@@ -11,7 +11,8 @@ alternative is an AND of terms; a term is one token or a phrase. Words
 typed with Vietnamese marks match exactly (any tone placement); words typed
 without them, and prefixes, match the folded form. Symbols in any common
 spelling ("109-NQ/TU", "109/NQ-TU", "NQ 109", "NQ109", "nghị quyết 109")
-become a clause of their own and mark exact matches to rank first;
+(read by ``documents.symbols``, as the lineage forms do) become a clause of
+their own and mark exact matches to rank first;
 abbreviations (MTTQ, UBND, BTV ...) also match their full names.
 """
 
@@ -21,10 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from nghiquyet.documents.symbols import SymbolParts, extract_symbols
 from nghiquyet.text.normalize import fold, nfc, unify_punctuation
-
-from nghiquyet.documents.symbols import SymbolParts as SymbolQuery
-from nghiquyet.documents.symbols import extract_symbols
 
 from .tokens import folded_token, has_marks, plain_token, symbol_tokens
 
@@ -47,7 +46,7 @@ Clause = tuple[Alternative, ...]  # one alternative must match
 class Query:
     text: str
     clauses: list[Clause] = field(default_factory=list)
-    symbols: list[SymbolQuery] = field(default_factory=list)
+    symbols: list[SymbolParts] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # the plain words typed, in order
 
     def __bool__(self) -> bool:
@@ -154,7 +153,7 @@ def word_clause(word: str, prefix: bool, implicit_prefix: bool) -> Clause:
     return tuple(alternatives)
 
 
-def symbol_clause(symbol: SymbolQuery, written: str) -> Clause:
+def symbol_clause(symbol: SymbolParts, written: str) -> Clause:
     tokens = symbol_tokens(symbol.number, symbol.type_code, symbol.issuer)
     as_words = tuple(word_term(word) for word in _SYMBOL_WORD.findall(written))
     return ((Term((tokens[-1],), folded=True),), as_words) if as_words else ((Term((tokens[-1],), folded=True),),)
