@@ -226,6 +226,37 @@ def test_marking_replaced_and_expired_is_audited(chain, officer_a, officer_b, cl
     assert plan.status == Document.Status.EXPIRED
 
 
+@pytest.mark.parametrize("typed", ["60-KH/HU", "60-kh/hu", "60/KH-HU", "60 - KH / HU", "KH 60", "kh60", "KH-60",
+                                   "Kế hoạch số 60", "ke hoach 60", "060-KH/HU"])
+def test_the_replacing_document_may_be_typed_in_any_spelling(chain, officer_a, client, typed):
+    plan = chain["plan_a"]
+    newer = make("60-KH/HU", plan.issuer_unit, year=2023)
+    client.force_login(officer_a)
+    response = client.post(reverse("documents:mark_status", args=[plan.pk]), {"status": "replaced", "symbol": typed})
+    assert response.status_code == 302, response.content.decode()
+    plan.refresh_from_db()
+    assert plan.replaced_by == newer
+
+
+def test_a_link_may_name_the_document_in_another_spelling(chain, officer_a, province_officer, units, client):
+    client.force_login(officer_a)
+    url = reverse("documents:link_add", args=[chain["plan_a"].pk])
+    for typed in ("NQ 57", "57/NQ-TW", "nghị quyết 57"):
+        assert client.post(url, {"direction": "up", "relation": "thuc_hien", "symbol": typed}).status_code == 302
+        DocumentLink.objects.get(from_document=chain["plan_a"], to_document=chain["central"]).delete()
+    # A number without its issuer that several documents share: say which, ask for the whole symbol.
+    make("57-NQ/TU", units["province"], kind="nghi_quyet")
+    response = client.post(url, {"direction": "up", "relation": "thuc_hien", "symbol": "NQ 57"})
+    assert response.status_code == 400
+    assert "57-NQ/TU, 57-NQ/TW" in response.content.decode()
+    assert client.post(url, {"direction": "up", "relation": "thuc_hien", "symbol": "57/NQ-TW"}).status_code == 302
+    # Another type, another number, a secret document: not found in any spelling.
+    make("58-NQ/TW", kind="nghi_quyet", secret=True)
+    for typed in ("KH 57", "NQ 5", "NQ 58", "58/NQ-TW"):
+        response = client.post(url, {"direction": "up", "relation": "thuc_hien", "symbol": typed})
+        assert response.status_code == 400 and "Không tìm thấy" in response.content.decode(), typed
+
+
 def test_readers_see_the_lineage_but_no_status_form(chain, cell_reporter, client):
     client.force_login(cell_reporter)
     page = client.get(reverse("documents:lineage", args=[chain["plan_a"].pk])).content.decode()

@@ -1,5 +1,10 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+
+from nghiquyet.tracking.models import ProgressUpdate, Task
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +38,25 @@ def test_empty_and_hostile_queries_answer_in_vietnamese(library, officer_a, clie
 def test_anonymous_users_are_sent_to_log_in(client, db):
     response = client.get(reverse("search:index"), {"q": "x"})
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_results_say_whose_task_plan_or_report_they_are(library, tree, superuser, client):
+    """Plans of every district share their title: each result names its unit (and a report its date)."""
+    title = "Xây dựng kế hoạch thực hiện Nghị quyết số 109-NQ/TU về hạ tầng số"
+    for unit in ("district_a", "district_b"):
+        plan = Task.objects.create(document=library["digital"], title=title, kind=Task.Kind.PLAN,
+                                   lead_unit=tree[unit], due_period="2021-09")
+    sent = timezone.make_aware(datetime.datetime(2022, 3, 7, 9, 30))
+    ProgressUpdate.objects.create(task=plan, percent=40, narrative="Đã dự thảo kế hoạch hạ tầng số", created_at=sent)
+    client.force_login(superuser)
+
+    found = client.get(reverse("api:search"), {"q": "hạ tầng số"}).json()["results"]
+    owners = {(r["source"], r["unit"], r["reported_on"]) for r in found}
+    assert owners == {("plan", str(tree["district_a"]), None), ("plan", str(tree["district_b"]), None),
+                      ("progress", str(tree["district_b"]), "2022-03-07")}
+    documents = client.get(reverse("api:search"), {"q": "109-NQ/TU"}).json()["results"]
+    assert documents[0]["source"] == "document" and documents[0]["unit"] == ""
+
+    page = client.get(reverse("search:index"), {"q": "hạ tầng số"}).content.decode()
+    assert f"Chủ trì: <strong>{tree['district_a']}</strong>" in page
+    assert f"Đơn vị báo cáo: <strong>{tree['district_b']}</strong> · báo cáo ngày 07/03/2022" in page

@@ -58,3 +58,5 @@ def test_recall_at_10_and_mrr_on_the_seed_compilation(seed_003, tree, make_user,
         print(f"\nsearch relevance on {connection.vendor}: {len(CASES)} queries, "
               f"recall@{K} = {recall:.3f}, MRR = {mrr:.3f}; misses: {misses}")
     assert recall >= 0.9, misses
+    # SQLite reaches 0.979, PostgreSQL 0.993: a drop below this is a regression.
+    assert mrr >= 0.95, misses

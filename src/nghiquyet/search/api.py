@@ -35,6 +35,8 @@ class ResultOut(Schema):
     snippet_html: str
     exact: bool
     url: str
+    unit: str  # a task's or plan's lead unit, a progress report's unit ("" for documents)
+    reported_on: datetime.date | None  # when a progress report was sent
 
 
 class FacetOptionOut(Schema):
@@ -75,7 +77,7 @@ def search_records(request, filters: Query[SearchFilters]):
                 "source": r.entry.source, "record_id": r.entry.record_id, "document_id": r.entry.document_id,
                 "symbol": r.entry.symbol, "issued_on": r.entry.issued_on, "title": r.entry.title,
                 "title_html": str(r.title), "context": r.entry.context, "snippet_html": str(r.snippet),
-                "exact": r.exact, "url": r.entry.url,
+                "exact": r.exact, "url": r.entry.url, "unit": r.unit, "reported_on": r.reported_on,
             }
             for r in found.results
         ],

@@ -74,8 +74,15 @@ class Fts5Engine(Engine):
     vendor = "sqlite"
     PLAIN, FOLDED = "title_plain body_plain", "title_folded body_folded"
     # A word in the title (kind, symbol, title, issuer; a section's heading)
-    # weighs ten times a word of the body.
-    SCORE = "-bm25(search_fts, 10.0, 10.0, 1.0, 1.0)"
+    # weighs ten times a word of the body. bm25 normalises by length, so a
+    # document only cited (a stub: a short title, no text) or one section
+    # outscored the whole document whose text covers the query; a document with
+    # its text counts half as much again (ts_rank_cd does not normalise: there
+    # the whole document's many matches already rank it first).
+    SCORE = (
+        f"-bm25(search_fts, 10.0, 10.0, 1.0, 1.0)"
+        f" * (CASE WHEN {TABLE}.source = 'document' AND {TABLE}.body <> '' THEN 1.5 ELSE 1.0 END)"
+    )
 
     def install(self, cursor) -> None:
         cursor.execute(

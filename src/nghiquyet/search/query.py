@@ -11,7 +11,8 @@ alternative is an AND of terms; a term is one token or a phrase. Words
 typed with Vietnamese marks match exactly (any tone placement); words typed
 without them, and prefixes, match the folded form. Symbols in any common
 spelling ("109-NQ/TU", "109/NQ-TU", "NQ 109", "NQ109", "nghị quyết 109")
-become a clause of their own and mark exact matches to rank first;
+(read by ``documents.symbols``, as the lineage forms do) become a clause of
+their own and mark exact matches to rank first;
 abbreviations (MTTQ, UBND, BTV ...) also match their full names.
 """
 
@@ -21,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from nghiquyet.documents.symbols import SymbolParts, extract_symbols
 from nghiquyet.text.normalize import fold, nfc, unify_punctuation
 
 from .tokens import folded_token, has_marks, plain_token, symbol_tokens
@@ -40,18 +42,11 @@ Alternative = tuple[Term, ...]  # every term must match
 Clause = tuple[Alternative, ...]  # one alternative must match
 
 
-@dataclass(frozen=True)
-class SymbolQuery:
-    number: str
-    type_code: str
-    issuer: str = ""
-
-
 @dataclass
 class Query:
     text: str
     clauses: list[Clause] = field(default_factory=list)
-    symbols: list[SymbolQuery] = field(default_factory=list)
+    symbols: list[SymbolParts] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # the plain words typed, in order
 
     def __bool__(self) -> bool:
@@ -127,57 +122,6 @@ _ABBREVIATIONS = _abbreviation_keys()
 
 # -- symbols ---------------------------------------------------------------------------
 
-TYPE_CODES = ("ctr", "qdi", "nq", "ct", "kl", "kh", "qd", "qc", "hd", "da", "bc", "tb", "cv", "tt", "nd")
-KIND_WORDS = {
-    "nghi quyet": "nq", "chi thi": "ct", "ket luan": "kl", "ke hoach": "kh",
-    "chuong trinh hanh dong": "ctr", "chuong trinh": "ctr", "quyet dinh": "qd", "quy dinh": "qdi",
-    "quy che": "qc", "huong dan": "hd", "de an": "da", "bao cao": "bc", "thong bao": "tb", "cong van": "cv",
-}
-_TYPE = "|".join(TYPE_CODES)
-_KIND = "|".join(sorted((re.escape(words) for words in KIND_WORDS), key=len, reverse=True)).replace(r"\ ", r"\s+")
-_EDGE_BEFORE, _EDGE_AFTER = r"(?<![0-9a-z])", r"(?![0-9a-z])"
-# On the folded query; each yields (number, type, issuer).
-_SYMBOL_PATTERNS = [
-    re.compile(rf"{_EDGE_BEFORE}0*(\d+)\s*/\s*\d{{4}}\s*/\s*([a-z]{{1,5}})\s*-\s*([a-z][a-z0-9]*){_EDGE_AFTER}"),
-    re.compile(rf"{_EDGE_BEFORE}0*(\d+)\s*[-/]\s*([a-z]{{1,5}})\s*[-/]\s*([a-z][a-z0-9]*){_EDGE_AFTER}"),
-    re.compile(rf"{_EDGE_BEFORE}0*(\d+)\s*[-/]\s*({_TYPE})(){_EDGE_AFTER}"),
-    re.compile(rf"{_EDGE_BEFORE}({_TYPE})\s*[-.]?\s*(?:so\s*)?0*(\d+)(){_EDGE_AFTER}(?!\s*[-/])"),
-    re.compile(rf"{_EDGE_BEFORE}({_KIND})\s+(?:so\s+)?0*(\d+)(){_EDGE_AFTER}(?!\s*[-/])"),
-]
-
-
-def _aligned_fold(text: str) -> str:
-    """``fold`` one character at a time, so positions match ``text``."""
-    out = []
-    for char in text:
-        folded = fold(char) if char.strip() else " "
-        out.append(folded if len(folded) == 1 else " ")
-    return "".join(out)
-
-
-def _symbol_from(match: re.Match) -> SymbolQuery:
-    first, second, issuer = match.groups()
-    if first.isdigit():
-        return SymbolQuery(first.lstrip("0") or "0", second, issuer)
-    type_code = KIND_WORDS.get(" ".join(first.split()), first)
-    return SymbolQuery(second.lstrip("0") or "0", type_code, issuer)
-
-
-def extract_symbols(text: str) -> tuple[list[tuple[SymbolQuery, str]], str]:
-    """The symbols in ``text`` (each with the words it was written with) and the rest."""
-    aligned = _aligned_fold(text)
-    found = []
-    for pattern in _SYMBOL_PATTERNS:
-        for match in pattern.finditer(aligned):
-            start, end = match.span()
-            if aligned[start:end].strip() != aligned[start:end] or "\0" in aligned[start:end]:
-                continue
-            found.append((_symbol_from(match), text[start:end]))
-            aligned = aligned[:start] + "\0" * (end - start) + aligned[end:]
-    rest = "".join(" " if mark == "\0" else char for char, mark in zip(text, aligned))
-    return found, rest
-
-
 # -- words and phrases ------------------------------------------------------------------
 
 _PIECE = re.compile(r'"([^"]*)"\s*(\*)?|([^\W_]+)(\*)?', re.UNICODE)
@@ -209,7 +153,7 @@ def word_clause(word: str, prefix: bool, implicit_prefix: bool) -> Clause:
     return tuple(alternatives)
 
 
-def symbol_clause(symbol: SymbolQuery, written: str) -> Clause:
+def symbol_clause(symbol: SymbolParts, written: str) -> Clause:
     tokens = symbol_tokens(symbol.number, symbol.type_code, symbol.issuer)
     as_words = tuple(word_term(word) for word in _SYMBOL_WORD.findall(written))
     return ((Term((tokens[-1],), folded=True),), as_words) if as_words else ((Term((tokens[-1],), folded=True),),)

@@ -89,10 +89,16 @@ class Result:
     title: SafeString
     snippet: SafeString
     exact: bool
+    unit: str = ""  # whose it is: a task's or plan's lead unit, a progress report's unit
+    reported_on: datetime.date | None = None  # when a progress report was sent
 
     @property
     def source_label(self) -> str:
         return self.entry.get_source_display()
+
+    @property
+    def unit_label(self) -> str:
+        return _("Đơn vị báo cáo") if self.entry.source == Source.PROGRESS else _("Chủ trì")
 
 
 @dataclass
@@ -192,7 +198,25 @@ def search(user, query: str, filters: dict | None = None, page: int = 1, per_pag
         Result(entry, highlight(entry.title, terms), snippet(entry.body, terms), bool(entry.exact))
         for entry in ranked[offset:offset + per_page]
     ]
+    add_owners(results.results)
     return results
+
+
+# Sources whose titles repeat from unit to unit ("Xây dựng kế hoạch thực hiện
+# Nghị quyết số ..." for every district): each result says whose it is.
+OWNED_SOURCES = (*TASK_SOURCES, Source.PROGRESS)
+
+
+def add_owners(results: list[Result]) -> None:
+    """Each task's, plan's and progress report's unit, and a report's date: two queries a page."""
+    owned = [result for result in results if result.entry.source in OWNED_SOURCES]
+    units = {unit.pk: str(unit) for unit in Unit.objects.filter(pk__in={r.entry.unit_id for r in owned})}
+    report_ids = [r.entry.record_id for r in owned if r.entry.source == Source.PROGRESS]
+    sent = dict(ProgressUpdate.objects.filter(pk__in=report_ids).values_list("pk", "created_at")) if report_ids else {}
+    for result in owned:
+        result.unit = units.get(result.entry.unit_id, "")
+        if result.entry.record_id in sent and result.entry.source == Source.PROGRESS:
+            result.reported_on = timezone.localdate(sent[result.entry.record_id])
 
 
 # -- facets ---------------------------------------------------------------------------

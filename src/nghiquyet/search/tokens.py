@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from nghiquyet.documents.symbols import symbol_parts
 from nghiquyet.text.normalize import TONE_MARKS, fold, nfc
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -73,19 +74,6 @@ def token_pairs(text: str) -> list[tuple[str, str]]:
 
 
 # -- symbols -------------------------------------------------------------------------
-
-# On the folded, space-free symbol: Party "109-nq/tu", state "107/2020/nd-cp", "24/ct-ttg".
-_PARTY = re.compile(r"^0*(\d+)[a-z]?-([a-z]+)/([a-z0-9][a-z0-9-]*)")
-_STATE = re.compile(r"^0*(\d+)(?:/\d{4})?/([a-z]+)-([a-z0-9][a-z0-9-]*)")
-
-
-def symbol_parts(symbol: str) -> tuple[str, str, str] | None:
-    """(number, type, issuer) of a document symbol, folded: ("109", "nq", "tu")."""
-    key = fold(symbol or "").replace(" ", "")
-    match = _PARTY.match(key) or _STATE.match(key)
-    if not match:
-        return None
-    return match[1], match[2], re.sub(r"[^a-z0-9]", "", match[3])
 
 
 def symbol_tokens(number: str, type_code: str, issuer: str = "") -> list[str]:

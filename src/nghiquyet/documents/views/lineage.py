@@ -19,23 +19,40 @@ from ..forms import DATE_INPUT
 from ..models import Document, DocumentLink
 from ..services.lineage import lineage as build_lineage
 from ..services.lineage import svg
-from ..symbols import symbol_key
+from ..symbols import parse_symbol, symbol_key
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
+def numbered(documents, symbol: str):
+    """``documents`` numbered ``symbol``, typed as registered or in another common
+    spelling ("60/KH-HU", "KH 60" for 60-KH/HU)."""
+    exact = documents.filter(symbol_key=symbol_key(symbol))
+    parts = parse_symbol(symbol)
+    if parts is None or exact.exists():
+        return exact
+    # The key starts with the number: a narrow first cut, then the parts compared.
+    candidates = documents.filter(symbol_key__regex=rf"^0*{parts.number}[^0-9]").values_list("pk", "symbol")
+    return documents.filter(pk__in=[pk for pk, written in candidates if parts.matches(written)])
+
+
 def find_document(policy, symbol: str, issued_on=None, exclude: Document | None = None) -> Document:
     """The one document the user may read with ``symbol`` (and date, when given)."""
-    found = Document.objects.readable_by(policy).filter(symbol_key=symbol_key(symbol))
+    found = Document.objects.readable_by(policy)
     if issued_on:
         found = found.filter(issued_on=issued_on)
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
-    found = list(found.listing().order_by("is_placeholder", "-issued_on")[:3])
+    found = list(numbered(found, symbol).listing().order_by("is_placeholder", "-issued_on")[:3])
     if not found:
         raise ValidationError(_("Không tìm thấy văn bản số %(symbol)s trong sổ văn bản.") % {"symbol": symbol})
     real = [document for document in found if not document.is_placeholder]
     if len(real) > 1 or (not real and len(found) > 1):
+        symbols = sorted({document.symbol for document in found})
+        if len(symbols) > 1:
+            raise ValidationError(
+                _("Có nhiều văn bản ứng với %(symbol)s (%(found)s): hãy ghi đủ số, ký hiệu.")
+                % {"symbol": symbol, "found": ", ".join(symbols)})
         raise ValidationError(_("Có nhiều văn bản số %(symbol)s: hãy ghi thêm ngày ban hành.") % {"symbol": symbol})
     return (real or found)[0]
 
