@@ -54,6 +54,16 @@ def test_the_overview_counts(work, tree, province_officer, officer_a):
     assert mine.reviews_due  # the province's review is above, and shown
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["sorted-by-unit", "deadline-index"])
+def test_overdue_lists_agree_whichever_way_they_are_read(work, tree, province_officer, monkeypatch, large):
+    monkeypatch.setattr(dashboard, "LARGE_SUBTREE", 0 if large else 10**9)
+    assert dashboard.subtree_is_large(tree["province"]) is large
+    policy = AccessPolicy(province_officer)
+    overdue = dashboard.longest_overdue(policy, tree["province"], dashboard.Task.objects.work(), DAY)
+    assert [t.title for t in overdue] == ["B quá hạn", "A quá hạn"]
+    assert [p.lead_unit for p in dashboard.overview(policy, tree["province"], DAY).missing_plans] == [tree["district_b"]]
+
+
 def test_counting_does_not_load_rows(work, tree, province_officer):
     policy = AccessPolicy(province_officer)
     with CaptureQueriesContext(connection) as queries:

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.db.models.functions import Substr
+from django.db.models.functions import Coalesce, Substr
 
 from nghiquyet.documents.models import Document
 from nghiquyet.organisations.access import AccessPolicy
@@ -24,6 +24,8 @@ from ..status import Status, worst
 from . import indicators as indicator_service
 
 LIST_LIMIT = 10
+# Above this many units, overdue lists walk the deadline index (see longest_overdue).
+LARGE_SUBTREE = 20_000
 
 
 def tasks_within(policy: AccessPolicy, unit: Unit, model=Task):
@@ -87,13 +89,16 @@ def overview(policy: AccessPolicy, unit: Unit, day: datetime.date, limit: int = 
 def longest_overdue(policy: AccessPolicy, unit: Unit, records, day: datetime.date, limit: int = LIST_LIMIT) -> list:
     """The ``limit`` records overdue the longest inside ``unit``'s subtree that the user may read.
 
-    Candidates come in deadline order straight from the index, a batch at a
-    time; each batch then goes through the access policy. Scoping the whole
-    subtree first would make the database sort every overdue row of a
-    country to show ten.
+    Candidates come in deadline order, a batch at a time; each batch then
+    goes through the access policy. In a large subtree (a country) the order
+    comes straight from the deadline index: sorting every overdue row to show
+    ten would cost more. In a smaller one that index walk would pass over the
+    whole country's rows to find the subtree's few, so its rows are fetched
+    by unit and sorted (``Coalesce`` hides the index from the planner).
     """
+    deadline = "next_due" if subtree_is_large(unit) else Coalesce("next_due", "due_date")
     candidates = (records.filter(subtree_q(unit.path, "lead_unit__"), next_due__lt=day)
-                  .filter(Q(completed_on=None) | Q(completed_on__gt=day)).order_by("next_due", "pk"))
+                  .filter(Q(completed_on=None) | Q(completed_on__gt=day)).order_by(deadline, "pk"))
     found, offset, batch = [], 0, limit * 5
     while len(found) < limit:
         ids = list(candidates.values_list("pk", flat=True)[offset : offset + batch])
@@ -103,6 +108,12 @@ def longest_overdue(policy: AccessPolicy, unit: Unit, records, day: datetime.dat
             break
         offset += batch
     return found[:limit]
+
+
+def subtree_is_large(unit: Unit) -> bool:
+    """Does ``unit``'s subtree hold more than ``LARGE_SUBTREE`` units? (Counts no further.)"""
+    units = Unit.objects.filter(subtree_q(unit.path)).order_by().values("pk")[:LARGE_SUBTREE + 1]
+    return units.count() > LARGE_SUBTREE
 
 
 def relevant_indicators(policy: AccessPolicy, unit: Unit) -> list[Indicator]:
