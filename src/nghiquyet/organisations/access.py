@@ -64,6 +64,7 @@ from functools import cached_property, reduce
 from operator import or_
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -151,16 +152,26 @@ UNSCOPED: dict[str, str] = {
 def within_units_q(lookup: str, units: Q) -> Q:
     """Rows whose unit (at ``lookup``) is one of the ``units`` condition.
 
-    Through a relation this is a correlated ``EXISTS (SELECT 1 FROM unit
-    WHERE id = row.unit_id AND path range)``: alone it becomes a semi-join, and
-    OR-ed with other rules (a task's partners, secret clearance) it stays one
-    index probe per row. ``unit_id IN (SELECT id ...)`` under an OR must hash
-    every unit in scope, and PostgreSQL probes the whole list per row once that
-    hash outgrows ``work_mem`` (a national scope: 300,000 units).
+    Through a relation, on SQLite: ``unit_id IN (SELECT id FROM unit WHERE
+    path range)``, which SQLite builds once and probes through the foreign-key
+    index. On PostgreSQL: a correlated ``EXISTS (... WHERE id = row.unit_id
+    AND path range)``; alone it becomes the same semi-join, and OR-ed with
+    other rules (a task's partners, secret clearance) it stays one index probe
+    per row, where an ``IN`` list under an OR must hash every unit in scope and
+    is probed in full per row once that hash outgrows ``work_mem`` (a country:
+    300,000 units). ``benchmarks/bench_tree.py`` and ``bench_dashboard.py``
+    measure both.
     """
     if not lookup:
         return units
-    return Q(Exists(Unit.objects.filter(units, pk=OuterRef(lookup))))
+    if correlated_subqueries():
+        return Q(Exists(Unit.objects.filter(units, pk=OuterRef(lookup))))
+    return Q(**{f"{lookup}__in": Unit.objects.filter(units).values("pk")})
+
+
+def correlated_subqueries() -> bool:
+    """Does the database turn correlated EXISTS into good plans (see within_units_q)?"""
+    return connection.vendor == "postgresql"
 
 
 def crosses_many(model: type[Model], lookup: str) -> bool:
@@ -174,11 +185,14 @@ def crosses_many(model: type[Model], lookup: str) -> bool:
 
 
 def semi_join(model: type[Model], lookup: str, condition: Q) -> Q:
-    """``condition`` as a correlated ``EXISTS`` on ``model`` when ``lookup`` crosses
-    a to-many relation: a join there would repeat rows and need a costly DISTINCT."""
+    """``condition`` as a semi-join on ``model`` (``EXISTS`` or ``pk IN``, as in
+    ``within_units_q``) when ``lookup`` crosses a to-many relation: a join
+    there would repeat rows and need a costly DISTINCT."""
     if not crosses_many(model, lookup):
         return condition
-    return Q(Exists(model._default_manager.filter(condition, pk=OuterRef("pk"))))
+    if correlated_subqueries():
+        return Q(Exists(model._default_manager.filter(condition, pk=OuterRef("pk"))))
+    return Q(pk__in=model._default_manager.filter(condition).values("pk"))
 
 
 def addressed_to_q(prefix: str, unit_ids: list[int]) -> Q:
