@@ -173,3 +173,12 @@ def test_secret_citing_document_keeps_its_placeholder_secret(units):
     public.references = [open_text.reference("Đề án số 01-ĐA/TU ngày 01/3/2021", "01-ĐA/TU", datetime.date(2021, 3, 1))]
     store(public, filename="cong-khai.txt")
     assert not Document.objects.get(symbol="01-ĐA/TU").secret
+
+
+def test_a_compilation_file_is_listed_once_however_many_of_its_documents_one_reads(units, province_officer):
+    store(district_plan(), parsed(symbol="46-KH/HU", title="về chuyển đổi số lần hai"))
+    source = SourceFile.objects.get()
+    assert source.documents.count() == 2
+    policy = AccessPolicy(province_officer)
+    assert policy.scope(SourceFile.objects.all()).count() == 1
+    assert policy.get_object_or_404(SourceFile, pk=source.pk) == source
