@@ -20,6 +20,23 @@ def test_results_page_with_filters_snippets_and_paging(library, officer_a, clien
     assert "Loại văn bản" in html and "kind=nghi_quyet" in html
 
 
+def test_results_export_to_excel_in_order_and_scoped(library, officer_a, client):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(officer_a)
+    page = client.get(reverse("search:index"), {"q": "chuyen doi so"}).content.decode()
+    assert "xuat=excel" in page
+    response = client.get(reverse("search:index"), {"q": "chuyen doi so", "xuat": "excel"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    cells = " ".join(str(cell) for row in rows for cell in row if cell)
+    assert rows[0][0] == "STT" and [row[0] for row in rows[1:]] == list(range(1, len(rows)))
+    assert "109-NQ/TU" in cells and "<mark>" not in cells and "&quot;" not in cells
+    assert "Lục Nam" not in cells and "25-TB/HU" not in cells and "tuyệt mật" not in cells
+
+
 def test_htmx_gets_only_the_results(library, officer_a, client):
     client.force_login(officer_a)
     response = client.get(reverse("search:index"), {"q": "dân vận", "kind": "ke_hoach"}, headers={"HX-Request": "true"})
