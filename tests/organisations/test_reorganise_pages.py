@@ -72,19 +72,27 @@ def test_merge_into_a_new_unit(admin_client, tree):
     assert set(new.children.values_list("code", flat=True)) == {"X-A", "X-B"}
 
 
-def test_split_into_new_units(admin_client, tree):
-    response = post(admin_client, tree["district_b"], "split", names="Đảng ủy xã Bắc\n\nĐảng ủy xã Nam\n", on=DAY)
-    # The district has a commune, which the split must place: the page says so and nothing changes.
-    assert response.status_code == 200 and "X-B" in response.content.decode()
+def test_split_into_new_units_placing_the_children(admin_client, tree):
+    commune_b = Unit.objects.create(code="X-B2", name="Đảng ủy xã Bảo Đài", kind=tree["commune_b"].kind,
+                                    parent=tree["district_b"])
+    fields = {f"child_{tree['commune_b'].pk}": 2, f"child_{commune_b.pk}": 1}
+    response = post(admin_client, tree["district_b"], "split", names="Đảng bộ Lục Nam Bắc\n\nĐảng bộ Lục Nam Nam\n",
+                    on=DAY, decision="5-QĐ/TU", **fields)
+    assert response.status_code == 302 and response["Location"] == tree["province"].get_absolute_url()
+    assert reload(tree["district_b"]).valid_to == JULY_1
+    north, south = (Unit.objects.get(name=name) for name in ["Đảng bộ Lục Nam Bắc", "Đảng bộ Lục Nam Nam"])
+    assert north.parent_id == south.parent_id == tree["province"].pk and north.kind == tree["district_b"].kind
+    assert reload(tree["commune_b"]).parent_id == south.pk and reload(commune_b).parent_id == north.pk
+    assert north.code != south.code and north.valid_from == JULY_1
+
+
+def test_split_asks_where_each_child_goes(admin_client, tree):
+    response = post(admin_client, tree["district_b"], "split", names="Bắc\nNam", on=DAY)
+    assert "Chọn đơn vị mới cho đơn vị trực thuộc này." in response.content.decode()
+    response = post(admin_client, tree["district_b"], "split", names="Bắc\nNam", on=DAY,
+                    **{f"child_{tree['commune_b'].pk}": 3})
+    assert "Chỉ có 2 đơn vị mới." in response.content.decode()
     assert reload(tree["district_b"]).is_current and not Reorganisation.objects.exists()
-    response = post(admin_client, tree["commune_a"], "split", names="Chi bộ Bắc\nChi bộ Nam", on=DAY)
-    assert response.status_code == 200 and "CB-A" in response.content.decode()
-    post(admin_client, tree["cell_a"], "abolish", successor=tree["commune_b"].pk, on="01/06/2025")
-    response = post(admin_client, tree["commune_a"], "split", names="Đảng ủy xã Bắc\nĐảng ủy xã Nam", on=DAY)
-    assert response.status_code == 302 and response["Location"] == tree["district_a"].get_absolute_url()
-    assert reload(tree["commune_a"]).valid_to == JULY_1
-    new = Unit.objects.filter(name__in=["Đảng ủy xã Bắc", "Đảng ủy xã Nam"])
-    assert new.count() == 2 and {u.parent_id for u in new} == {tree["district_a"].pk}
 
 
 def test_abolish_with_and_without_a_successor(admin_client, tree, make_user):
@@ -150,3 +158,9 @@ def test_the_choices_are_limited_to_the_administrators_branch(client, tree, make
     response = post(client, tree["commune_a"], "merge", units=[tree["commune_b"].pk], survivor=tree["commune_a"].pk,
                     on=DAY)
     assert response.status_code == 200 and reload(tree["commune_b"]).is_current
+
+
+def test_the_history_shows_what_moved_where(admin_client, tree):
+    post(admin_client, tree["commune_a"], "move", parent=tree["district_b"].pk, on=DAY, decision="7-QĐ/TU")
+    html = admin_client.get(reverse("organisations:unit", args=["X-A"])).content.decode()
+    assert "Chuyển trực thuộc" in html and "7-QĐ/TU" in html and "Chuyển X-A từ HU-A sang HU-B" in html

@@ -191,6 +191,18 @@ class SplitForm(ReorganiseForm):
         help_text=_("Mỗi dòng một tên; ít nhất hai đơn vị."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every current child goes to one of the new units, given by its line number.
+        self.children = list(self.unit.children.current().vietnamese_order())
+        for child in self.children:
+            self.fields[f"child_{child.pk}"] = forms.IntegerField(
+                label=_("%(name)s chuyển về đơn vị mới số") % {"name": child.name}, min_value=1,
+                help_text=_("Số thứ tự dòng trong danh sách tên ở trên."),
+                error_messages={"required": _("Chọn đơn vị mới cho đơn vị trực thuộc này.")},
+            )
+        self.order_fields(["names", *(f"child_{child.pk}" for child in self.children), "on", "decision"])
+
     def clean_names(self):
         names = [line.strip() for line in self.cleaned_data["names"].splitlines() if line.strip()]
         if len(names) < 2:
@@ -198,6 +210,18 @@ class SplitForm(ReorganiseForm):
         if len(set(names)) < len(names):
             raise forms.ValidationError(_("Các tên đơn vị mới phải khác nhau."))
         return names
+
+    def clean(self):
+        data = super().clean()
+        for child in self.children:
+            number = data.get(f"child_{child.pk}")
+            if number and "names" in data and number > len(data["names"]):
+                self.add_error(f"child_{child.pk}", _("Chỉ có %(count)s đơn vị mới.") % {"count": len(data["names"])})
+        return data
+
+    def placement(self) -> dict[int, int]:
+        """Child unit id -> index (from 0) of the new unit it goes to."""
+        return {child.pk: self.cleaned_data[f"child_{child.pk}"] - 1 for child in self.children}
 
 
 class AbolishForm(ReorganiseForm):

@@ -150,7 +150,7 @@ def reorganise(request, code):
     if form is not None and form.is_valid():
         try:
             with transaction.atomic():
-                result = APPLY[posted](unit, form.cleaned_data)
+                result = APPLY[posted](unit, form.cleaned_data, form)
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
@@ -166,31 +166,33 @@ class Applied:
         self.record, self.unit = record, unit
 
 
-def _rename(unit, data):
+def _rename(unit, data, form):
     record = services.rename(unit, data["name"], data["on"], short_name=data["short_name"],
                              decision=data["decision"])
     return Applied(record, unit)
 
 
-def _merge(unit, data):
+def _merge(unit, data, form):
     units = [unit, *data["units"]]
     new = new_units([data["new_name"]], like=unit)[0] if data["new_name"] else None
     record = services.merge(units, data["on"], into=data["survivor"], new=new, decision=data["decision"])
     return Applied(record, record.after.get())
 
 
-def _split(unit, data):
-    record = services.split(unit, data["on"], into=new_units(data["names"], like=unit), decision=data["decision"])
+def _split(unit, data, form):
+    into = new_units(data["names"], like=unit)
+    children = {child.code: into[form.placement()[child.pk]].code for child in form.children}
+    record = services.split(unit, data["on"], into=into, children=children, decision=data["decision"])
     # The parent lists all the new units side by side.
     return Applied(record, unit.parent or record.after.order_by("pk").first())
 
 
-def _abolish(unit, data):
+def _abolish(unit, data, form):
     record = services.abolish(unit, data["on"], successor=data["successor"], decision=data["decision"])
     return Applied(record, data["successor"] or unit)
 
 
-def _move(unit, data):
+def _move(unit, data, form):
     record = services.move(unit, data["parent"], data["on"], decision=data["decision"])
     return Applied(record, unit)
 
