@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from nghiquyet.organisations.models import Membership, Reorganisation, Role, Unit, UnitAlias
 
@@ -164,3 +165,20 @@ def test_the_history_shows_what_moved_where(admin_client, tree):
     post(admin_client, tree["commune_a"], "move", parent=tree["district_b"].pk, on=DAY, decision="7-QĐ/TU")
     html = admin_client.get(reverse("organisations:unit", args=["X-A"])).content.decode()
     assert "Chuyển trực thuộc" in html and "7-QĐ/TU" in html and "Chuyển X-A từ HU-A sang HU-B" in html
+
+
+@pytest.fixture
+def back_to_vietnamese():
+    """A page served in English leaves English active in the thread."""
+    yield
+    translation.deactivate()
+
+
+def test_the_page_is_translated_to_english(admin_client, tree, back_to_vietnamese):
+    admin_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = post(admin_client, tree["commune_a"], "merge", units=[tree["commune_a"].pk],
+                    survivor=tree["commune_a"].pk, on="2025-07-01")
+    html = response.content.decode()
+    for text in ["Reorganise", "Receiving unit", "A unit cannot be merged with itself.",
+                 "Invalid date: enter it as dd/mm/yyyy."]:
+        assert text in html, text
