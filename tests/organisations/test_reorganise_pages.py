@@ -122,7 +122,7 @@ def test_move_places_the_subtree_under_the_new_parent(admin_client, tree):
     ("rename", {"name": "Đảng ủy xã Đồng Tâm"}, "Tên mới phải khác tên hiện tại."),  # from the service
     ("merge", {"units": "B", "new_name": ""}, "Chọn đơn vị tiếp nhận hoặc nhập tên đơn vị mới"),
     ("split", {"names": "Chỉ một đơn vị"}, "Cần ít nhất hai đơn vị mới để chia tách."),
-    ("move", {"parent": "CELL"}, "Không thể đặt đơn vị làm cấp dưới của chính nó."),
+    ("move", {"parent": "CELL"}, "Hãy chọn một lựa chọn hợp lệ"),  # its own subtree is not offered
     ("move", {"parent": "OTHER", "on": "01/01/1990"}, "không còn hiệu lực"),
 ])
 def test_bad_input_gets_a_vietnamese_message_and_changes_nothing(admin_client, tree, operation, data, message):
@@ -156,6 +156,10 @@ def test_the_choices_are_limited_to_the_administrators_branch(client, tree, make
     form = client.get(reverse("organisations:reorganise", args=["X-A"])).context["forms"]["merge"]
     offered = set(form.fields["units"].queryset.values_list("code", flat=True))
     assert offered == {"HU-A", "X-A", "CB-A"}
+    forms = client.get(reverse("organisations:reorganise", args=["X-A"])).context["forms"]
+    # Nothing can go under its own subtree, nor move to where it already is.
+    assert [u.code for u in forms["abolish"].fields["successor"].queryset] == ["HU-A"]
+    assert not forms["move"].fields["parent"].queryset.exists()
     response = post(client, tree["commune_a"], "merge", units=[tree["commune_b"].pk], survivor=tree["commune_a"].pk,
                     on=DAY)
     assert response.status_code == 200 and reload(tree["commune_b"]).is_current

@@ -137,8 +137,9 @@ class ReorganiseForm(forms.Form):
         self.unit, self.choices = unit, choices
         self.order_fields([name for name in self.fields if name not in ("on", "decision")] + ["on", "decision"])
 
-    def others(self):
-        return self.choices.exclude(pk=self.unit.pk)
+    def outside(self):
+        """The offered units outside the unit's own subtree (no unit can go under itself)."""
+        return self.choices.exclude(pk__in=Unit.objects.subtree_of(self.unit).values("pk"))
 
 
 class RenameForm(ReorganiseForm):
@@ -231,7 +232,7 @@ class AbolishForm(ReorganiseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["successor"].queryset = self.others()
+        self.fields["successor"].queryset = self.outside()
 
 
 class MoveForm(ReorganiseForm):
@@ -240,7 +241,7 @@ class MoveForm(ReorganiseForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = self.others()
+        self.fields["parent"].queryset = self.outside().exclude(pk=self.unit.parent_id)
 
 
 REORGANISE_FORMS = {form.operation: form for form in (RenameForm, MergeForm, SplitForm, AbolishForm, MoveForm)}
