@@ -53,3 +53,4 @@ def user(unit, secret=False):
 
 route("organisations:unit", "organisations.Unit", lambda unit: {"code": unit.code})
 route("organisations:children", "organisations.Unit", lambda unit: {"code": unit.code})
+route("organisations:reorganise", "organisations.Unit", lambda unit: {"code": unit.code})

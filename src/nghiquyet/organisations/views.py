@@ -1,8 +1,9 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,9 +13,9 @@ from django.views.decorators.http import require_GET
 
 from nghiquyet.text.normalize import fold
 
-from . import audit
-from .access import policy_for
-from .forms import AuditFilterForm, UnitImportForm, UnitSearchForm
+from . import audit, services
+from .access import ADMINISTRATORS, policy_for
+from .forms import REORGANISE_FORMS, AuditFilterForm, UnitImportForm, UnitSearchForm, new_units
 from .models import Membership, Unit, UnitAlias, valid_on_q
 from .spreadsheet import export_workbook, import_rows
 
@@ -133,3 +134,67 @@ def audit_log(request):
     for entry in page:
         entry.action_label = audit.ACTION_LABELS.get(entry.action, entry.get_action_display())
     return render(request, "organisations/audit_log.html", {"page": page, "form": form})
+
+
+def reorganise(request, code):
+    """One form per reorganisation of a unit; administrators of its subtree only."""
+    policy = policy_for(request)
+    unit = policy.get_object_or_404(Unit.objects.select_related("kind", "parent"), code=code)
+    if not policy.can_change(unit):
+        raise PermissionDenied
+    choices = policy.units_with_role(ADMINISTRATORS).current().select_related("kind").vietnamese_order()
+    posted = request.POST.get("operation") if request.method == "POST" else None
+    forms = {name: form_class(request.POST if name == posted else None, unit=unit, choices=choices)
+             for name, form_class in REORGANISE_FORMS.items()}
+    form = forms.get(posted)
+    if form is not None and form.is_valid():
+        try:
+            with transaction.atomic():
+                result = APPLY[posted](unit, form.cleaned_data, form)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Đã ghi nhận: %(change)s.") % {"change": result.record})
+            return redirect(result.unit)
+    return render(request, "organisations/reorganise.html", {"unit": unit, "forms": forms, "posted": posted})
+
+
+class Applied:
+    """A recorded reorganisation and the unit to show afterwards."""
+
+    def __init__(self, record, unit):
+        self.record, self.unit = record, unit
+
+
+def _rename(unit, data, form):
+    record = services.rename(unit, data["name"], data["on"], short_name=data["short_name"],
+                             decision=data["decision"])
+    return Applied(record, unit)
+
+
+def _merge(unit, data, form):
+    units = [unit, *data["units"]]
+    new = new_units([data["new_name"]], like=unit)[0] if data["new_name"] else None
+    record = services.merge(units, data["on"], into=data["survivor"], new=new, decision=data["decision"])
+    return Applied(record, record.after.get())
+
+
+def _split(unit, data, form):
+    into = new_units(data["names"], like=unit)
+    children = {child.code: into[form.placement()[child.pk]].code for child in form.children}
+    record = services.split(unit, data["on"], into=into, children=children, decision=data["decision"])
+    # The parent lists all the new units side by side.
+    return Applied(record, unit.parent or record.after.order_by("pk").first())
+
+
+def _abolish(unit, data, form):
+    record = services.abolish(unit, data["on"], successor=data["successor"], decision=data["decision"])
+    return Applied(record, data["successor"] or unit)
+
+
+def _move(unit, data, form):
+    record = services.move(unit, data["parent"], data["on"], decision=data["decision"])
+    return Applied(record, unit)
+
+
+APPLY = {"rename": _rename, "merge": _merge, "split": _split, "abolish": _abolish, "move": _move}
