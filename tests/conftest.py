@@ -83,3 +83,20 @@ def xlsx():
         return buffer.getvalue()
 
     return build
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Chromium (skipped where Debian's chromium or Playwright is missing)."""
+    from tests.browser import ARGS, CHROMIUM, chromium_installed
+
+    if not chromium_installed():
+        pytest.skip("Chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread; the test's own
+    # database calls are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield launched
+        launched.close()

@@ -1,37 +1,12 @@
 """The key flow in a real browser, on a phone-sized screen: log in, browse the tree, open a unit."""
 
-import os
-import shutil
-
 import pytest
+
+from tests.browser import phone_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 PHONE = {"width": 375, "height": 800}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("no Chromium on this machine")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the test's own
-    # database calls are still synchronous.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def fits_the_screen(page):
@@ -40,8 +15,7 @@ def fits_the_screen(page):
 
 def test_a_district_reporter_logs_in_and_browses_the_tree_on_a_phone(
         transactional_db, live_server, demo_organisation, browser, tmp_path):
-    page = browser.new_page(viewport=PHONE)
-    page.set_default_timeout(15_000)
+    page = phone_page(browser, PHONE)
     page.goto(f"{live_server.url}/")
     assert page.url.startswith(f"{live_server.url}/dang-nhap/")  # sent to log in
     page.fill("input[name=username]", "huyenyenthe")

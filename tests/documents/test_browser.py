@@ -1,45 +1,21 @@
 """The key flow in a real browser: upload a file, watch the import finish,
 open the document, accept an extracted item."""
 
-import os
-import shutil
-
 import pytest
 
 from nghiquyet.documents.demo import corpus_files
 from nghiquyet.documents.models import ExtractedItem
+from tests.browser import log_in, phone_page
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed"),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(live_server, monkeypatch):
-    playwright = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop; the test's own ORM calls are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")  # a phone
-        yield context.new_page()
-        browser.close()
-
-
-def test_upload_follow_progress_open_and_accept(page, live_server, units, officer_a, tmp_path):
+def test_upload_follow_progress_open_and_accept(browser, live_server, units, officer_a, tmp_path):
     name, data = next(entry for entry in corpus_files() if "45-huyen" in entry[0])
     upload = tmp_path / name
     upload.write_bytes(data)
 
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.fill("input[name=username]", "officer_a")
-    page.fill("input[name=password]", "mat-khau-dai-1")
-    page.click("form [type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page = log_in(phone_page(browser), live_server, "officer_a")
 
     page.goto(f"{live_server.url}/van-ban/nhap/")
     page.set_input_files("input[name=files]", str(upload))

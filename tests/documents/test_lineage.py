@@ -13,6 +13,7 @@ from nghiquyet.organisations.access import AccessPolicy
 from nghiquyet.organisations.models import Role
 from nghiquyet.tracking.models import Task
 from tests.access import registry
+from tests.browser import log_in, phone_page
 from tests.documents.factories import district_plan, parsed, store
 
 pytestmark = pytest.mark.django_db
@@ -274,34 +275,18 @@ def test_the_new_routes_are_in_the_permission_registry():
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_on_a_phone_the_graph_scrolls_and_its_nodes_open_documents(chain, province_officer, live_server, monkeypatch,
+def test_on_a_phone_the_graph_scrolls_and_its_nodes_open_documents(chain, province_officer, live_server, browser,
                                                                     tmp_path):
-    import os
-    import shutil
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(chromium):
-        pytest.skip("Chromium is not installed")
-    playwright = pytest.importorskip("playwright.sync_api")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        page = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN").new_page()
-        page.goto(f"{live_server.url}/dang-nhap/")
-        page.fill("input[name=username]", "province_officer")
-        page.fill("input[name=password]", "mat-khau-dai-1")
-        page.click("form [type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
-        page.goto(f"{live_server.url}{chain['programme'].get_absolute_url()}")
-        page.click("text=Quan hệ văn bản")
-        page.wait_for_selector("svg.lineage-graph")
-        page.screenshot(path=str(tmp_path / "lineage.png"), full_page=True)
-        wide = page.evaluate("() => { const box = document.querySelector('.graph-scroll');"
-                             " return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth]; }")
-        assert wide[0] > wide[1] and wide[2] <= 390 + 1  # the graph scrolls, not the page
-        page.click(f"svg a[href='{chain['central'].get_absolute_url()}']")
-        page.wait_for_selector("h1:has-text('57-NQ/TW')")
-        browser.close()
+    page = log_in(phone_page(browser), live_server, "province_officer")
+    page.goto(f"{live_server.url}{chain['programme'].get_absolute_url()}")
+    page.click("text=Quan hệ văn bản")
+    page.wait_for_selector("svg.lineage-graph")
+    page.screenshot(path=str(tmp_path / "lineage.png"), full_page=True)
+    wide = page.evaluate("() => { const box = document.querySelector('.graph-scroll');"
+                         " return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth]; }")
+    assert wide[0] > wide[1] and wide[2] <= 390 + 1  # the graph scrolls, not the page
+    page.click(f"svg a[href='{chain['central'].get_absolute_url()}']")
+    page.wait_for_selector("h1:has-text('57-NQ/TW')")
 
 
 def test_a_placeholder_staff_linked_to_survives_a_reimport_that_no_longer_cites_it(units, province_officer):

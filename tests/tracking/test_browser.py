@@ -2,47 +2,20 @@
 resolution to two districts, a district files its plan, a reporter updates a
 task's progress (htmx, no reload), and the province's overview changes."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from nghiquyet.tracking.models import PlanObligation
+from tests.browser import PHONE, log_in, phone_page
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 PLAN_FILE = Path(__file__).parent / "data" / "ke-hoach-yen-the.txt"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser(live_server, monkeypatch):
-    playwright = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop; the test's own ORM calls are still synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def logged_in(browser, live_server, username):
-    page = browser.new_context(viewport=PHONE, locale="vi-VN").new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "mat-khau-dai-1")
-    page.click("form [type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
+    return log_in(phone_page(browser), live_server, username)
 
 
 def fits_the_screen(page) -> bool:

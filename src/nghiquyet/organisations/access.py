@@ -11,7 +11,8 @@ Extending it (other apps)
   ``tests/<app>/access_samples.py``, found automatically): the generic
   suite then proves denial for it and for every one of its routes.
 - In views: ``policy = policy_for(request)``, then ``policy.scope(queryset)``,
-  ``policy.get_object_or_404(Model, pk=...)``, ``policy.can_change(obj)``,
+  ``policy.get_object_or_404(Model, pk=...)``, ``policy.get_changeable_or_403(...)``,
+  ``policy.can_change(obj)``,
   ``policy.can_create_at(Model, unit)``. Never filter by unit by hand.
 
 Roles (``Role``; held at a unit, they reach that unit's whole subtree)
@@ -66,6 +67,7 @@ from operator import or_
 from django.apps import apps
 from django.db import connection
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
@@ -377,6 +379,13 @@ class AccessPolicy:
             return self.scope(queryset).get(**lookup)
         except queryset.model.DoesNotExist:
             raise Http404 from None
+
+    def get_changeable_or_403(self, queryset_or_model, **lookup):
+        """A record the user may change: 404 when they may not even read it, else 403."""
+        obj = self.get_object_or_404(queryset_or_model, **lookup)
+        if not self.can_change(obj):
+            raise PermissionDenied
+        return obj
 
     # -- changing ----------------------------------------------------------
 

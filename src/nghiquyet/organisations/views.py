@@ -139,9 +139,7 @@ def audit_log(request):
 def reorganise(request, code):
     """One form per reorganisation of a unit; administrators of its subtree only."""
     policy = policy_for(request)
-    unit = policy.get_object_or_404(Unit.objects.select_related("kind", "parent"), code=code)
-    if not policy.can_change(unit):
-        raise PermissionDenied
+    unit = policy.get_changeable_or_403(Unit.objects.select_related("kind", "parent"), code=code)
     choices = policy.units_with_role(ADMINISTRATORS).current().select_related("kind").vietnamese_order()
     posted = request.POST.get("operation") if request.method == "POST" else None
     forms = {name: form_class(request.POST if name == posted else None, unit=unit, choices=choices)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
@@ -195,9 +195,7 @@ def link_add(request, pk):
 @require_POST
 def link_delete(request, pk):
     policy = policy_for(request)
-    link = policy.get_object_or_404(DocumentLink.objects.select_related("from_document", "to_document"), pk=pk)
-    if not policy.can_change(link):
-        raise PermissionDenied
+    link = policy.get_changeable_or_403(DocumentLink.objects.select_related("from_document", "to_document"), pk=pk)
     ends = {link.from_document_id, link.to_document_id}
     back = request.POST.get("back")
     back = int(back) if back and back.isdigit() and int(back) in ends else link.from_document_id
@@ -209,9 +207,7 @@ def link_delete(request, pk):
 @require_POST
 def mark_status(request, pk):
     policy = policy_for(request)
-    document = policy.get_object_or_404(Document, pk=pk)
-    if not policy.can_change(document):
-        raise PermissionDenied
+    document = policy.get_changeable_or_403(Document, pk=pk)
     form = StatusForm(request.POST, policy=policy, document=document)
     if not form.is_valid():
         return _page(request, document, status_form=form)

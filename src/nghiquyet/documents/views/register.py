@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -107,9 +106,7 @@ def unresolved_names(document: Document) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     policy = policy_for(request)
-    document = policy.get_object_or_404(Document, pk=pk)
-    if not policy.can_change(document):
-        raise PermissionDenied
+    document = policy.get_changeable_or_403(Document, pk=pk)
     form = DocumentForm(request.POST if request.method == "POST" else None, instance=document, policy=policy)
     if request.method == "POST" and form.is_valid():
         form.save()

@@ -22,17 +22,13 @@ from ..services import review as service
 
 def _changeable_document(request, pk) -> Document:
     policy = policy_for(request)
-    document = policy.get_object_or_404(Document.objects.real(), pk=pk)
-    if not policy.can_change(document):
-        raise PermissionDenied
+    document = policy.get_changeable_or_403(Document.objects.real(), pk=pk)
     return document
 
 
 def _changeable_item(request, pk) -> ExtractedItem:
     policy = policy_for(request)
-    item = policy.get_object_or_404(ExtractedItem.objects.select_related("document"), pk=pk)
-    if not policy.can_change(item):
-        raise PermissionDenied
+    item = policy.get_changeable_or_403(ExtractedItem.objects.select_related("document"), pk=pk)
     return item
 
 

@@ -4,7 +4,6 @@ chart and values by unit, reporting values, correcting the definition."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -113,9 +112,7 @@ def indicator_value(request, pk):
 @require_POST
 def indicator_edit(request, pk):
     policy = policy_for(request)
-    indicator = policy.get_object_or_404(Indicator, pk=pk)
-    if not policy.can_change(indicator):
-        raise PermissionDenied
+    indicator = policy.get_changeable_or_403(Indicator, pk=pk)
     form = IndicatorDefinitionForm(request.POST, instance=indicator)
     if form.is_valid():
         form.save()
